@@ -1,0 +1,156 @@
+"""Command line: ``extract run`` and ``extract eval``. Thin: the work is in the API.
+
+    extract run PATH... [-o FILE] [--format jsonl|csv] [--with-text]
+    extract eval --gold DIR PATH...  |  extract eval --gold DIR --pred FILE  [--json] [--errors]
+
+``run`` writes exactly one record per input document (an error record for a
+document that cannot be read) and exits 0 unless the run itself cannot
+proceed (no input path exists, the output cannot be written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from extract.models import FIELDS, TrialRecord
+
+CSV_COLUMNS = ("id", "field", "value", "unit", "detail", "text", "start", "end", "rule")
+
+
+def _records(paths: list[str], with_text: bool) -> Iterator[TrialRecord]:
+    from extract.api import extract_documents
+    from extract.ingest.formats import read_paths
+
+    return extract_documents(read_paths(paths), with_text=with_text)
+
+
+def csv_rows(record: TrialRecord) -> Iterator[dict[str, Any]]:
+    """One row per mention (and one row for an error), for spreadsheets."""
+    if record.error is not None:
+        yield {"id": record.id, "field": "error", "value": record.error.type, "detail": record.error.message}
+        return
+    for m in record.sample_sizes:
+        yield {"id": record.id, "field": "sample_sizes", "value": m.value, "detail": m.kind, "text": m.text, "start": m.start, "end": m.end, "rule": m.rule}
+    for m in record.doses:
+        detail = "; ".join(f"{k}={v}" for k, v in (("low", m.low), ("high", m.high), ("spread", m.spread), ("per", m.per), ("agent", m.agent)) if v is not None)
+        yield {"id": record.id, "field": "doses", "value": m.value, "unit": m.unit, "detail": detail, "text": m.text, "start": m.start, "end": m.end, "rule": m.rule}
+    for m in record.routes:
+        yield {"id": record.id, "field": "routes", "value": m.route, "text": m.text, "start": m.start, "end": m.end, "rule": m.rule}
+    for m in record.outcomes:
+        yield {"id": record.id, "field": "outcomes", "value": m.name, "text": m.text, "start": m.start, "end": m.end, "rule": m.rule}
+    for m in record.p_values:
+        yield {"id": record.id, "field": "p_values", "value": f"{m.comparator} {m.value:g}", "detail": m.outcome or "", "text": m.text, "start": m.start, "end": m.end, "rule": m.rule}
+    for m in record.registrations:
+        yield {"id": record.id, "field": "registrations", "value": m.id, "detail": m.registry, "text": m.text, "start": m.start, "end": m.end, "rule": m.rule}
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from extract.serialize import record_to_json
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"extract run: no such file or directory: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    out: IO[str]
+    try:
+        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+    except OSError as exc:
+        print(f"extract run: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return 2
+    n = errors = 0
+    try:
+        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore") if args.format == "csv" else None
+        if writer:
+            writer.writeheader()
+        for record in _records(args.paths, args.with_text):
+            n += 1
+            errors += record.error is not None
+            if writer:
+                writer.writerows(csv_rows(record))
+            else:
+                out.write(record_to_json(record) + "\n")
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if args.output:
+        print(f"extract run: {n} documents, {errors} errors -> {args.output}", file=sys.stderr)
+    return 0
+
+
+def _read_pred(path: str) -> Iterator[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from extract.evaluate import evaluate, format_report, load_gold
+
+    if not Path(args.gold).is_dir():
+        print(f"extract eval: gold directory not found: {args.gold}", file=sys.stderr)
+        return 2
+    gold = load_gold(args.gold)
+    if args.pred:
+        preds: Any = _read_pred(args.pred)
+    elif args.paths:
+        preds = (r.model_dump() for r in _records(args.paths, False))
+    else:
+        print("extract eval: give document paths or --pred FILE", file=sys.stderr)
+        return 2
+    report = evaluate(preds, gold, keep_errors=args.errors)
+    if args.json:
+        data = report.as_dict()
+        if args.errors:
+            data["errors"] = report.errors
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print(format_report(report))
+        if args.errors:
+            for doc_id, fields in report.errors.items():
+                print(f"\n== {doc_id}")
+                for f in FIELDS:
+                    if f in fields:
+                        for kind in ("false_positives", "misses"):
+                            for item in fields[f][kind]:
+                                print(f"  {f:<14} {'FP  ' if kind == 'false_positives' else 'MISS'} {json.dumps(item, ensure_ascii=False)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="extract", description="Extract trial facts from clinical-trial documents.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("run", help="extract records from files or directories")
+    run.add_argument("paths", nargs="+", metavar="PATH")
+    run.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    run.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    run.add_argument("--with-text", action="store_true", help="include the cleaned text offsets refer to")
+    run.set_defaults(func=cmd_run)
+    ev = sub.add_parser("eval", help="score predictions against gold files (SPEC.md section 5)")
+    ev.add_argument("--gold", required=True, metavar="DIR")
+    ev.add_argument("--pred", metavar="FILE", help="JSON Lines of records instead of running the extractor")
+    ev.add_argument("paths", nargs="*", metavar="PATH")
+    ev.add_argument("--json", action="store_true", help="machine-readable output")
+    ev.add_argument("--errors", action="store_true", help="list false positives and misses per document")
+    ev.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `extract run ... | head`
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

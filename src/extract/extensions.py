@@ -1,0 +1,37 @@
+"""Every Doc and Span extension trial-extract uses, declared once, at import.
+
+Doc:
+    ``doc._.trial_id``: the document id (or None).
+    ``doc._.segments``: language segments of the text (``ingest.language.Segment``).
+    ``doc._.languages``: ISO 639-1 codes, main language first.
+    ``doc._.title``: the title, when known.
+    ``doc._.trial_warnings``: what the pipeline noticed but could not resolve.
+
+Span (every mention in a ``doc.spans[FIELD]`` group):
+    ``span._.evidence``: ``(start, end)`` character offsets of the exact
+        evidence; the span itself is widened to whole tokens.
+    ``span._.norm``: the mention's normalized fields as a dict, the same keys
+        as the field's output model (``{"comparator": "<", "value": 0.001,
+        "outcome": None}`` for a p-value).
+    ``span._.rule``: id of the rule that fired (provenance).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+#: ``doc.spans`` group names, one per SPEC field, in output order.
+SPAN_GROUPS = ("sample_sizes", "doses", "routes", "outcomes", "p_values", "registrations")
+
+
+def _register() -> None:
+    doc_ext = {"trial_id": None, "segments": None, "languages": None, "title": None, "trial_warnings": None}
+    for name, default in doc_ext.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    for name in ("evidence", "norm", "rule"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+_register()

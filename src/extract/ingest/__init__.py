@@ -1,0 +1,1 @@
+"""Reading documents: formats, cleaning, language segmentation."""

@@ -1,0 +1,199 @@
+"""Language segmentation of cleaned text.
+
+Each line is classified by script (Han, kana, Hangul, Arabic, Cyrillic,
+Latin), Latin lines further by function words (English, Portuguese, Spanish,
+French, German, Indonesian); adjacent lines of one language merge into a
+segment. No model is needed and nothing is downloaded: script and a handful of
+very frequent words separate the languages trial documents mix.
+
+English segments go to the English pipeline; the other segments are kept and
+marked so that later pipelines (Chinese) can take theirs.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+import regex
+
+_SCRIPTS = regex.compile(
+    r"(?P<han>\p{Han})|(?P<kana>[\p{Hiragana}\p{Katakana}])|(?P<hangul>\p{Hangul})|"
+    r"(?P<arabic>\p{Arabic})|(?P<cyrillic>\p{Cyrillic})|(?P<latin>\p{Latin})|(?P<greek>\p{Greek})|"
+    r"(?P<thai>\p{Thai})|(?P<devanagari>\p{Devanagari})"
+)
+# Persian-only letters (پ چ ژ گ) tell Persian from Arabic.
+_PERSIAN = regex.compile(r"[پچژگ]")
+_WORD = regex.compile(r"\p{L}+")
+
+# Function words that are frequent in one language and rare in the others.
+_STOPWORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of with was were in to for patients that this from by as at or is are a an be".split()),
+    "pt": frozenset("de da do dos das em com não uma um para pacientes foram foi ao os as que por nos na no "
+                    "entre é são tem como mais também pelo pela quanto após grupo".split()),
+    "es": frozenset("de la el los las con en del para pacientes fue fueron que por una un se entre y es son "
+                    "como más también tras grupo".split()),
+    "fr": frozenset("le la les des du et avec une un pour patients été dans au sont est par chez".split()),
+    "de": frozenset("der die das und mit bei wurden eine für patienten nach von im ist ein zu".split()),
+    "id": frozenset("dan yang di dari untuk dengan pada adalah ini anda halaman".split()),
+}
+# Words (and letters) that cannot be English: a language must show some.
+_DISTINCT: dict[str, frozenset[str]] = {
+    "pt": frozenset("não uma um foram foi pacientes com dos das nos em ao é são tem também após pelo pela".split()),
+    "es": frozenset("los las del fue fueron pacientes una con el es son también tras".split()),
+    "fr": frozenset("les avec été sont dans une du chez est".split()),
+    "de": frozenset("der die das und mit wurden eine für nach ist ein".split()),
+    "id": frozenset("dan yang dari untuk dengan adalah anda halaman".split()),
+}
+_LETTER_HINTS: dict[str, regex.Pattern[str]] = {
+    "pt": regex.compile(r"[ãõ]|ção\b|ções\b"),
+    "es": regex.compile(r"[ñ¿¡]|ción\b|ciones\b"),
+    "de": regex.compile(r"[ß]|ung\b"),
+}
+
+
+#: What a short Latin line ("RESUMO", "Published:") is before it joins its neighbours.
+UNDECIDED = "?"
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of text in one language: ``text[start:end]``."""
+
+    lang: str
+    start: int
+    end: int
+
+
+def line_language(line: str) -> str | None:
+    """The language of one line, or None when it has no letters."""
+    counts: Counter[str] = Counter()
+    for m in _SCRIPTS.finditer(line):
+        counts[m.lastgroup or ""] += 1
+    if not counts:
+        return None
+    cjk = counts["han"] + counts["kana"] + counts["hangul"]
+    latin = counts["latin"]
+    # A CJK character carries about as much as a Latin word (~4 letters).
+    if cjk and cjk * 4 >= latin * 0.5:
+        if counts["kana"] >= 2 or (counts["kana"] and counts["kana"] * 10 >= counts["han"]):
+            return "ja"
+        if counts["hangul"] > counts["han"]:
+            return "ko"
+        return "zh"
+    top, n = max(((k, v) for k, v in counts.items() if k != "latin"), key=lambda kv: kv[1], default=("latin", 0))
+    if n > latin:
+        return {
+            "arabic": "fa" if _PERSIAN.search(line) else "ar", "cyrillic": "ru", "greek": "el",
+            "thai": "th", "devanagari": "hi",
+        }.get(top, "und")
+    return _latin_language(line)
+
+
+def _latin_language(line: str) -> str:
+    words = [w.casefold() for w in _WORD.findall(line)]
+    if len(words) < 4:
+        return UNDECIDED
+    best, best_score = "en", 0.0
+    scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
+    for lang, score in scores.items():
+        if lang == "en":
+            continue
+        distinct = sum(1 for w in words if w in _DISTINCT[lang])
+        hint = _LETTER_HINTS.get(lang)
+        if hint is not None:
+            distinct += len(hint.findall(line))
+        # Another language must beat English clearly and show words English lacks.
+        if distinct >= 2 and score > scores["en"] * 1.5 and score > best_score:
+            best, best_score = lang, score
+    return best
+
+
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+# A CJK run: a CJK character, then CJK characters or anything that is not a
+# letter (digits, punctuation, spaces). An other run: a letter, then anything
+# that is not CJK. Line breaks end both.
+_RUN = regex.compile(rf"(?P<cjk>[{_CJK}][{_CJK}\P{{L}}--\n]*)|(?P<other>\p{{L}}[^{_CJK}\n]*)", regex.V1)
+_LETTER = regex.compile(r"\p{L}")
+#: A Latin stretch inside CJK text shorter than this many letters is part of
+#: the CJK sentence (abbreviations, units, statistics: "TNF-α", "mg/kg", "P<0.05").
+MIN_FOREIGN_LETTERS = 16
+
+
+def _runs(text: str) -> list[list]:
+    """Script runs as ``[kind, start, end]``: short Latin runs folded into the
+    CJK text around them, then neighbouring runs of one kind merged (CJK runs
+    across lines, other runs within a line)."""
+    runs: list[list] = []
+    for m in _RUN.finditer(text):
+        kind = "cjk" if m.group("cjk") is not None else "other"
+        runs.append([kind, m.start(), m.end()])
+    for i, run in enumerate(runs):
+        if run[0] != "other":
+            continue
+        letters = len(_LETTER.findall(text, run[1], run[2]))
+        prev_cjk = i > 0 and runs[i - 1][0] == "cjk" and "\n" not in text[runs[i - 1][2]:run[1]]
+        next_cjk = i + 1 < len(runs) and runs[i + 1][0] == "cjk" and "\n" not in text[run[2]:runs[i + 1][1]]
+        if (prev_cjk or next_cjk) and letters < MIN_FOREIGN_LETTERS:
+            run[0] = "cjk"
+    merged: list[list] = []
+    for run in runs:
+        if merged and merged[-1][0] == run[0] and (run[0] == "cjk" or "\n" not in text[merged[-1][2]:run[1]]):
+            merged[-1][2] = run[2]
+        else:
+            merged.append(run)
+    return merged
+
+
+_SENTENCE_END = regex.compile(r"(?<=[.!?])\s+(?=\p{Lu})")
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _SENTENCE_END.finditer(text, start, end):
+        out.append((start, m.start()))
+        start = m.end()
+    out.append((start, end))
+    return out
+
+
+def segment(text: str) -> list[Segment]:
+    """Split text into language segments.
+
+    Script runs (CJK vs the rest) are found within lines, short Latin runs
+    inside CJK text are folded into it, each run is classified
+    (:func:`line_language`), short undecided Latin runs join the segment
+    before them (or after, at the start), and adjacent runs of one language
+    merge. A document with only undecided runs is English.
+    """
+    pieces: list[tuple[str, int, int]] = []
+    for kind, run_start, run_end in _runs(text):
+        # Latin text may switch language between sentences (a Portuguese
+        # conclusion, then the English abstract on the same line).
+        bounds = [(run_start, run_end)] if kind == "cjk" else _sentences(text, run_start, run_end)
+        for start, end in bounds:
+            lang = line_language(text[start:end])
+            if lang is None:
+                continue
+            while end > start and text[end - 1] in " \n":
+                end -= 1
+            pieces.append((lang, start, end))
+    decided = [p[0] for p in pieces if p[0] != UNDECIDED]
+    fill = decided[0] if decided else "en"
+    segments: list[Segment] = []
+    for lang, start, end in pieces:
+        if lang == UNDECIDED:
+            lang = segments[-1].lang if segments else fill
+        if segments and segments[-1].lang == lang:
+            segments[-1] = Segment(lang, segments[-1].start, end)
+        else:
+            segments.append(Segment(lang, start, end))
+    return segments
+
+
+def languages(segments: list[Segment]) -> list[str]:
+    """ISO 639-1 codes present, the one with most characters first."""
+    size: Counter[str] = Counter()
+    for s in segments:
+        size[s.lang] += s.end - s.start
+    return [lang for lang, _ in size.most_common()]

@@ -1,0 +1,1 @@
+"""Pure normalization functions: no spaCy imports here."""

@@ -1,0 +1,40 @@
+"""Build the spaCy pipeline, in a fixed and documented order.
+
+    tokenizer      scispaCy's combined_rule_tokenizer (biomedical text)
+    trial_sentences  sentence boundaries (punctuation and line breaks)
+    abbreviation_detector  scispaCy: long form <-> short form pairs
+    trial_p_values   p-values (regex on the text, mapped to token spans)
+    trial_registrations  registry ids
+
+No trained weights are loaded (none can be downloaded here); the pipeline is
+``spacy.blank("en")`` plus rules, and needs no network.
+"""
+
+from __future__ import annotations
+
+import spacy
+from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
+from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.language import Language
+
+import extract.components.p_values  # noqa: F401  (registers the factories)
+import extract.components.registrations  # noqa: F401
+import extract.components.sentences  # noqa: F401
+import extract.extensions  # noqa: F401
+
+#: Components after the tokenizer, in order.
+PIPE_ORDER = (
+    "trial_sentences",
+    "abbreviation_detector",
+    "trial_p_values",
+    "trial_registrations",
+)
+
+
+def build_pipeline() -> Language:
+    """A new English pipeline with every trial-extract component."""
+    nlp = spacy.blank("en")
+    nlp.tokenizer = combined_rule_tokenizer(nlp)
+    for name in PIPE_ORDER:
+        nlp.add_pipe(name)
+    return nlp
