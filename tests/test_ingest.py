@@ -1,0 +1,182 @@
+"""Ingest: one test per input format, encodings, ids, and bad input as data."""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.ingest.formats import decode_bytes, read_path, read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+
+PUBMED_ARTICLE = """<PubmedArticle><MedlineCitation><PMID Version="1">{pmid}</PMID><Article>
+<ArticleTitle>Trial of <i>X</i> in {pmid}</ArticleTitle>
+<Abstract><AbstractText Label="METHODS">We randomized 40 patients.</AbstractText>
+<AbstractText Label="RESULTS">Pain fell (<i>P</i> = .03); 1 &#215; 10<sup>6</sup> cells/kg.</AbstractText></Abstract>
+<DataBankList><DataBank><DataBankName>ClinicalTrials.gov</DataBankName>
+<AccessionNumberList><AccessionNumber>NCT0000000{n}</AccessionNumber></AccessionNumberList></DataBank></DataBankList>
+</Article></MedlineCitation></PubmedArticle>"""
+
+
+def _set(*pmids: str) -> str:
+    body = "".join(PUBMED_ARTICLE.format(pmid=p, n=i) for i, p in enumerate(pmids, 1))
+    return f'<?xml version="1.0"?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle//EN" "https://dtd.nlm.nih.gov/x.dtd">\n<PubmedArticleSet>{body}</PubmedArticleSet>'
+
+
+def test_plain_text_file() -> None:
+    docs = list(read_path(SEEDS / "000_b5a3d23ea323b22b.txt"))
+    assert len(docs) == 1
+    assert docs[0].id == "000_b5a3d23ea323b22b" and docs[0].format == "text"
+    assert "twenty-one confirmed ALS patients" in docs[0].text
+
+
+def test_html_text() -> None:
+    (doc,) = read_text("<html><body><p>Results: <i>P</i> &lt; 0.05</p></body></html>", stem="h")
+    assert doc.format == "html"
+
+
+def test_json_record_with_trailing_text_is_one_document() -> None:
+    docs = list(read_path(SEEDS / "002_68877ee8deb5136e.txt"))
+    assert len(docs) == 1
+    doc = docs[0]
+    assert doc.id == "002_68877ee8deb5136e" and doc.format == "json"
+    assert doc.title and doc.title.startswith("鞘内")
+    # the JSON abstract and the plain text after the object are both read
+    assert doc.text.count("IRCT20200828048551N1") == 2
+
+
+def test_json_lines_ids(tmp_path: Path) -> None:
+    p = tmp_path / "batch.jsonl"
+    p.write_text("\n".join([
+        json.dumps({"id": "a1", "text": "one P = 0.01"}),
+        json.dumps({"pmid": "123", "abstract": "two"}),
+        json.dumps({"doi": "10.1/x", "title": "three"}),
+        json.dumps({"abstract": "four"}),
+        "{broken",
+        "",
+    ]), encoding="utf-8")
+    docs = list(read_path(p))
+    assert [d.id for d in docs] == ["a1", "123", "10.1/x", "batch:4", "batch:5"]
+    assert docs[-1].error is not None and docs[-1].error[0] == "invalid_json"
+    assert "line 5" in docs[-1].error[1]
+
+
+def test_json_array_of_records() -> None:
+    docs = list(read_text(json.dumps([{"id": "x", "text": "a"}, {"text": "b"}]), stem="arr"))
+    assert [d.id for d in docs] == ["x", "arr:2"]
+
+
+def test_pubmed_xml_single_article_uses_file_stem() -> None:
+    docs = list(read_path(SEEDS / "d17_csdh_atorvastatin_atoch.xml"))
+    assert len(docs) == 1
+    doc = docs[0]
+    assert doc.id == "d17_csdh_atorvastatin_atoch" and doc.format == "pubmed_xml"
+    assert doc.title and doc.title.startswith("Safety and Efficacy of Atorvastatin")
+    assert "IMPORTANCE: Chronic subdural hematoma" in doc.text
+    assert "ClinicalTrials.gov NCT02024373" in doc.text  # from DataBankList
+    assert "JAMA" not in doc.text  # journal metadata is not document text
+
+
+def test_pubmed_set_many_articles_gz(tmp_path: Path) -> None:
+    p = tmp_path / "pubmed25n0001.xml.gz"
+    p.write_bytes(gzip.compress(_set("111", "222").encode()))
+    docs = list(read_path(p))
+    assert [d.id for d in docs] == ["111", "222"]
+    assert "<sup>6</sup>" in docs[0].text  # inline markup kept for cleaning
+    assert "NCT00000001" in docs[0].text and "NCT00000002" in docs[1].text
+
+
+def test_bare_pubmed_article() -> None:
+    (doc,) = read_text(PUBMED_ARTICLE.format(pmid="999", n=9), stem="bare")
+    assert doc.id == "bare" and doc.format == "pubmed_xml"
+
+
+def test_ctgov_legacy_xml() -> None:
+    xml = """<?xml version="1.0"?><clinical_study><id_info><nct_id>NCT01234567</nct_id></id_info>
+    <brief_title>Cells for ALS</brief_title><brief_summary><textblock>We will inject cells.</textblock></brief_summary>
+    <enrollment type="Anticipated">40</enrollment>
+    <primary_outcome><measure>ALSFRS-R</measure><time_frame>6 months</time_frame></primary_outcome></clinical_study>"""
+    (doc,) = read_text(xml, stem="ct")
+    assert doc.format == "ctgov_xml" and doc.title == "Cells for ALS"
+    assert "Registration Number: NCT01234567" in doc.text
+    assert "Enrollment: 40 (Anticipated)" in doc.text
+    assert "Primary Outcome Measure: ALSFRS-R" in doc.text
+
+
+def test_ctgov_api_v2_json() -> None:
+    rec = {"protocolSection": {
+        "identificationModule": {"nctId": "NCT07654321", "briefTitle": "Drug X"},
+        "designModule": {"enrollmentInfo": {"count": 120, "type": "ACTUAL"}},
+        "armsInterventionsModule": {"interventions": [{"type": "DRUG", "name": "X", "description": "10 mg orally"}]},
+    }}
+    (doc,) = read_text(json.dumps(rec), stem="v2")
+    assert doc.format == "ctgov_json" and doc.id == "v2"
+    assert "NCT07654321" in doc.text and "Enrollment: 120 (Actual)" in doc.text and "10 mg orally" in doc.text
+
+
+@pytest.mark.parametrize("encoding,bom", [
+    ("utf-8", b""), ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+])
+def test_encodings(encoding: str, bom: bytes) -> None:
+    text, warnings, error = decode_bytes(bom + "Méthodes: p ≤ 0.05, 10⁶ cells".encode(encoding))
+    assert error is None and text == "Méthodes: p ≤ 0.05, 10⁶ cells"
+    assert warnings == []
+
+
+def test_utf16_without_bom_and_latin1_fallback() -> None:
+    text, warnings, error = decode_bytes("Results were good".encode("utf-16-le"))
+    assert text == "Results were good" and error is None and warnings
+    text, warnings, error = decode_bytes("Résultats: 5 µg".encode("latin-1"))
+    assert text == "Résultats: 5 µg" and error is None
+    assert any("latin-1" in w for w in warnings)
+
+
+# --------------------------------------------------------------------------- bad input
+
+def test_bad_inputs_in_a_directory_each_yield_one_record(tmp_path: Path) -> None:
+    d = tmp_path / "batch"
+    d.mkdir()
+    (d / "a_empty.txt").write_text("")
+    (d / "b_blank.txt").write_text("   \n\t\n")
+    (d / "c_binary.bin").write_bytes(bytes(range(256)) * 20)
+    (d / "d_truncated.json").write_text('{"title": "x", "abstract": "P = 0.0')
+    (d / "e_malformed.xml").write_text("<?xml version='1.0'?><PubmedArticleSet><PubmedArticle></PubmedArticleSet>")
+    (d / "f_laughs.xml").write_text(
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]>'
+        "<PubmedArticleSet><PubmedArticle>&lol2;</PubmedArticle></PubmedArticleSet>")
+    (d / "g_external.xml").write_text(
+        '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY ext SYSTEM "http://127.0.0.1:9/x">]><clinical_study>&ext;</clinical_study>')
+    (d / "h_huge.txt").write_text("Patients were treated. " * 250_000)  # ~5.7 MB
+    (d / "i_good.txt").write_text("We randomized 40 patients (P = 0.03). NCT01234567.")
+    (d / "j_bad.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")
+    docs = {doc.id: doc for doc in read_path(d)}
+    assert len(docs) == 10
+    expect = {
+        "a_empty": "empty_document", "b_blank": "empty_document", "c_binary": "binary_input",
+        "d_truncated": "invalid_json", "e_malformed": "invalid_xml", "f_laughs": "unsafe_xml",
+        "g_external": "unsafe_xml", "h_huge": "too_large", "j_bad": "unreadable",
+    }
+    for doc_id, err in expect.items():
+        assert docs[doc_id].error is not None, doc_id
+        assert docs[doc_id].error[0] == err, (doc_id, docs[doc_id].error)
+        assert docs[doc_id].error[1]
+    assert docs["i_good"].error is None
+    assert "line 1, column" in docs["d_truncated"].error[1]
+
+
+def test_unreadable_path(tmp_path: Path) -> None:
+    (doc,) = read_path(tmp_path / "missing.txt")
+    assert doc.error is not None and doc.error[0] == "unreadable" and doc.id == "missing"
+
+
+def test_directory_is_recursive_and_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("z text")
+    (tmp_path / "a.txt").write_text("a text")
+    (tmp_path / ".hidden").write_text("skip me")
+    assert [d.id for d in read_path(tmp_path)] == ["a", "z"]
