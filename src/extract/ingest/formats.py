@@ -149,6 +149,8 @@ def _gunzip(data: bytes) -> bytes:
     out = d.decompress(data, MAX_DOCUMENT_CHARS * 40)
     if d.unconsumed_tail:
         raise OSError("decompressed size exceeds the limit")
+    if not d.eof:
+        raise OSError("the compressed stream is truncated")
     return out
 
 
@@ -170,6 +172,9 @@ def read_text(text: str, stem: str | None, source: str | None = None, suffix: st
     stripped = text.strip()
     if not stripped:
         yield Document.failed(stem, "empty_document", "the document is empty or only whitespace", source=source)
+        return
+    if "\x00" in text or _control_ratio(text) > 0.05:
+        yield Document.failed(stem, "binary_input", "the text contains NUL or control characters: binary content, not a document", source=source)
         return
     if len(text) > MAX_DOCUMENT_CHARS and suffix not in (".jsonl", ".xml"):
         yield Document.failed(

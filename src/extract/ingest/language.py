@@ -22,8 +22,8 @@ _SCRIPTS = regex.compile(
     r"(?P<arabic>\p{Arabic})|(?P<cyrillic>\p{Cyrillic})|(?P<latin>\p{Latin})|(?P<greek>\p{Greek})|"
     r"(?P<thai>\p{Thai})|(?P<devanagari>\p{Devanagari})"
 )
-# Persian-only letters (پ چ ژ گ) tell Persian from Arabic.
-_PERSIAN = regex.compile(r"[پچژگ]")
+# Persian-only letters (پ چ ژ گ, and the Persian forms of yeh and kaf) tell Persian from Arabic.
+_PERSIAN = regex.compile(r"[پچژگیک]")
 _WORD = regex.compile(r"\p{L}+")
 
 # Function words that are frequent in one language and rare in the others.
@@ -109,7 +109,7 @@ def _latin_language(line: str) -> str:
     return best
 
 
-_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\u3000-\u303f\uff01-\uff0f\uff1a-\uff20"
 # A CJK run: a CJK character, then CJK characters or anything that is not a
 # letter (digits, punctuation, spaces). An other run: a letter, then anything
 # that is not CJK. Line breaks end both.
@@ -178,17 +178,31 @@ def segment(text: str) -> list[Segment]:
             while end > start and text[end - 1] in " \n":
                 end -= 1
             pieces.append((lang, start, end))
-    decided = [p[0] for p in pieces if p[0] != UNDECIDED]
-    fill = decided[0] if decided else "en"
     segments: list[Segment] = []
-    for lang, start, end in pieces:
+    for i, (lang, start, end) in enumerate(pieces):
         if lang == UNDECIDED:
-            lang = segments[-1].lang if segments else fill
+            lang = _undecided_language(pieces, i, segments[-1].lang if segments else None)
         if segments and segments[-1].lang == lang:
             segments[-1] = Segment(lang, segments[-1].start, end)
         else:
             segments.append(Segment(lang, start, end))
     return segments
+
+
+_LATIN_LANGS = frozenset(_STOPWORDS)
+
+
+def _undecided_language(pieces: list[tuple[str, int, int]], i: int, prev: str | None) -> str:
+    """A short Latin piece takes the previous Latin language, else the next
+    decided Latin one, else the previous language, else English."""
+    if prev in _LATIN_LANGS:
+        return prev
+    for lang, _, _ in pieces[i + 1:]:
+        if lang != UNDECIDED:
+            if lang in _LATIN_LANGS:
+                return lang
+            break
+    return prev or "en"
 
 
 def languages(segments: list[Segment]) -> list[str]:
