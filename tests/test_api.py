@@ -68,7 +68,8 @@ def test_record_json_shape() -> None:
 
 def test_pipeline_components_and_spans() -> None:
     nlp = extract.load_pipeline()
-    assert nlp.pipe_names == ["trial_sentences", "abbreviation_detector", "trial_p_values", "trial_registrations"]
+    assert nlp.pipe_names == ["trial_sentences", "abbreviation_detector", "trial_doses", "trial_routes",
+                              "trial_p_values", "trial_registrations"]
     doc = nlp("Forced vital capacity (FVC) fell (p=.036, NCT01234567).")
     (span,) = doc.spans["p_values"]
     assert span.text == "p=.036" and span._.norm["value"] == 0.036 and span._.rule
@@ -91,3 +92,9 @@ def test_components_from_entry_points_in_a_users_pipeline() -> None:
 def test_junk_strings_give_a_record(junk: str) -> None:
     rec = extract.extract(junk, id="j")
     assert isinstance(rec, TrialRecord) and rec.id == "j"
+
+
+def test_two_mentions_in_one_token_keep_their_own_values() -> None:
+    # Chinese text glues both statistics into one long token; each mention must keep its own data.
+    rec = extract.extract("差异无统计学意义(P>0.05),但治疗组生存率明显高于对照组(P=0.013)。", id="zh")
+    assert [(p.comparator, p.value, p.text) for p in rec.p_values] == [(">", 0.05, "P>0.05"), ("=", 0.013, "P=0.013")]

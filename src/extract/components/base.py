@@ -16,18 +16,21 @@ def add_mention(doc: Doc, group: str, start: int, end: int, norm: dict[str, Any]
     the span is widened to whole tokens (``alignment_mode="expand"``) while
     ``span._.evidence`` keeps the exact character offsets.
 
-    Each span gets its own ``span_id``: extension values are stored per
-    (offsets, label, id), and two mentions inside one token must not share them.
+    Each span gets its own ``span_id`` and its data is kept in
+    ``doc._.trial_mentions`` under that id: spaCy stores span extension values
+    by character offsets alone, and two mentions inside one token must not
+    share them.
     """
     span = doc.char_span(start, end, label=group, alignment_mode="expand")
     if span is None:
         return None
     group_spans = doc.spans[group] if group in doc.spans else None
     n = len(group_spans) if group_spans is not None else 0
-    span = Span(doc, span.start, span.end, label=group, span_id=f"{group}:{n}")
-    span._.evidence = (start, end)
-    span._.norm = norm
-    span._.rule = rule
+    key = f"{group}:{n}"
+    span = Span(doc, span.start, span.end, label=group, span_id=key)
+    if doc._.trial_mentions is None:
+        doc._.trial_mentions = {}
+    doc._.trial_mentions[key] = {"evidence": (start, end), "norm": norm, "rule": rule}
     if group_spans is None:
         doc.spans[group] = [span]
     else:
