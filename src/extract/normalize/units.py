@@ -1,16 +1,22 @@
-"""The project's one Pint registry, and cached unit parsing.
+"""The project's one Pint registry, and reading the unit written after a number.
 
-Pint's default registry plus ``patterns/units.txt`` (a superset of the
-SPEC's ``units.txt``: cells, IU, CFU, vector genomes, activity units, dosage
-forms). Building a Quantity from a string costs ~0.3 ms, so parsed units are
-cached; a cached unit times a float is cheap.
+Pint's default registry plus ``patterns/units.txt`` (a superset of the SPEC's
+``units.txt``: cells, IU, CFU, vector genomes, activity units, dosage forms).
+Pint gets several dose surface forms wrong or lacks them (``h`` is Planck's
+constant in some contexts, ``U`` is enzyme_unit, ``mcg`` and ``cc`` need care,
+"cells/kg BW" and "per kilogram of body weight" are prose), so surface forms
+go through the explicit alias table below and only canonical strings reach
+Pint. Parsed units are cached: building a Quantity from a string costs
+~0.3 ms, a cached unit times a float is cheap.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import pint
+import regex
 
 from extract.patterns import UNITS_FILE
 
@@ -30,3 +36,171 @@ def parse_unit_string(unit: str) -> pint.Quantity | None:
     except (pint.errors.PintError, ValueError, TypeError, AttributeError, SyntaxError, KeyError):
         return None
     return q
+
+
+@lru_cache(maxsize=4096)
+def pint_name(unit: str) -> str | None:
+    """Pint's own spelling of a unit string (``"mg/kg/day"`` -> ``"milligram / day / kilogram"``)."""
+    q = parse_unit_string(unit)
+    return None if q is None else str(q.units)
+
+
+# --------------------------------------------------------------------------- surface forms
+
+#: Numerator units: (kind, Pint string, regex). Order matters only for
+#: readability: the combined pattern takes the longest match at a position.
+_NUMERATORS: list[tuple[str, str, str]] = [
+    # mass
+    ("mass", "microgram", r"(?:µg|μg|ug|mcg|micrograms?|microgrammes?)"),
+    ("mass", "milligram", r"(?:mg|milligrams?|milligrammes?)"),
+    ("mass", "nanogram", r"(?:ng|nanograms?)"),
+    ("mass", "gram", r"(?:g|gm|grams?|grammes?)"),
+    ("mass", "kilogram", r"(?:kg)"),
+    # volume ("cc" is mL, per SPEC section 4)
+    ("volume", "milliliter", r"(?:mL|ml|ML|millilit(?:er|re)s?|cc|cm3|cm\^3)"),
+    ("volume", "microliter", r"(?:µL|μL|µl|μl|uL|microlit(?:er|re)s?)"),
+    ("volume", "liter", r"(?:L|lit(?:er|re)s?)"),
+    # biological activity
+    ("activity", "international_unit", r"(?:IU|I\.U\.|UI|iu|international\s+units?)"),
+    ("activity", "megainternational_unit", r"(?:MIU|MU|million\s+(?:international\s+)?units?)"),
+    ("activity", "activity_unit", r"(?:U|units?)"),
+    # amounts of substance
+    ("substance", "millimole", r"(?:mmol|millimoles?)"),
+    ("substance", "micromole", r"(?:µmol|μmol|umol|micromoles?)"),
+    # counts
+    ("count", "colony_forming_unit", r"(?:CFUs?|cfu|colony[\s-]forming[\s-]units?)"),
+    ("count", "vector_genome", r"(?:vg|VG|vector\s+genomes?|viral\s+genomes?|genome\s+copies|GC)"),
+    ("count", "tablet", r"(?:tablets?|tabs?|pills?)"),
+    ("count", "capsule", r"(?:capsules?|caps|soft\s?gels?|softgels?)"),
+    ("count", "sachet", r"(?:sachets?|packets?)"),
+    ("count", "puff", r"(?:puffs?|inhalations?)"),
+    ("count", "spray", r"(?:sprays?)"),
+]
+
+#: Nouns that make a number a count of cells ("30 × 10^6 autologous bone marrow MSCs").
+CELL_NOUNS = (
+    r"(?:cells?|MSCs?|MSC|hMSCs?|[A-Z]{1,4}-?MSCs?|MNCs?|[A-Z]{1,3}-?MNCs?|PBMCs?|EPCs?|HSCs?|HSPCs?|"
+    r"CAR-?T(?:\s+cells)?|Tregs?|NK\s+cells|DCs|fibroblasts|keratinocytes|chondrocytes|myoblasts|hepatocytes|"
+    r"islet\s+equivalents|IEQ|viable\s+cells|MSCS|个细胞|细胞)"
+)
+# Up to four modifier words between the number and the cell noun; never a
+# verb, a preposition or a count word that would start a new phrase.
+_CELL_MODIFIER = r"(?:(?!(?:of|in|to|and|or|with|were|was|per|patients?|subjects?|at|for|from|by)\b)[A-Za-z][\w+-]*\s+){0,4}"
+
+_KG = r"(?:kg|Kg|KG|kilograms?)(?:\s*(?:BW|bw|b\.w\.|of\s+(?:the\s+)?body[\s-]?weight|body[\s-]?weight|体重))?"
+_M2 = r"(?:m\^?2|m²|m\*\*2|m\s?\(2\)|square\s+met(?:er|re)s?|m\^?-2|m-2|m\s?\(-2\))"
+_TIME = {
+    "day": r"(?:days?|d|24\s?h|24\s?hours?)",
+    "hour": r"(?:hours?|hrs?|h)",
+    "minute": r"(?:minutes?|mins?)",
+    "week": r"(?:weeks?|wks?)",
+    "month": r"(?:months?)",
+}
+_PER_NOUNS = r"(?:injections?|infusions?|doses?|administrations?|sessions?|treatments?|nostrils?|eyes?|knees?|joints?|patients?|subjects?|application|time|次)"
+_CONC = r"(?:mL|ml|dL|dl|L|l|µL|μL|uL|mm3|mm\^3)"
+
+_NUMERATOR_RE = regex.compile(
+    "(?:" + "|".join(f"(?P<n{i}>{pat})" for i, (_, _, pat) in enumerate(_NUMERATORS)) + r")(?![\p{L}\d])"
+)
+# After a one-letter unit: "L. rhamnosus" (a genus), "573L/1" (a strain code).
+_NOT_AFTER_LETTER_UNIT = regex.compile(r"\.\s+\p{Ll}|/\d")
+_CELL_RE = regex.compile(r"(?:\s*,)?\s*" + _CELL_MODIFIER + r"(?P<cell>" + CELL_NOUNS + r")(?![\p{L}])")
+# A denominator: "/kg", " per kg", "kg-1", "/m2", "/day", " per day", "h-1", "/injection".
+# Token-rebuilt text writes kg^-1 as "kg (-1)" or ".kg (-1)", and x L^-1 as "x L (-1)".
+_DENOM_RE = regex.compile(
+    r"(?:\s?/\s?|\s+per\s+|\s?[.·x×]?\s?(?=(?:kg|m|h|d|min|day|L|l|mL|ml|dL|dl)\s?(?:\^?-1\b|\(-1\)))|\s?·\s?)"
+    r"(?:(?:a|one|each|1)\s+)?"
+    r"(?:(?P<kg>" + _KG + r")|(?P<m2>" + _M2 + r")|"
+    + "|".join(f"(?P<t_{k}>{v})" for k, v in _TIME.items())
+    + r"|(?P<per>" + _PER_NOUNS + r")|(?P<conc>\d*\s?" + _CONC + r"))"
+    r"(?:\^?-1|\s?\(-1\))?(?![\p{L}\d])"
+)
+_GAP = regex.compile(r"[ \t]?[-–]?[ \t]?")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit read after a number.
+
+    Attributes:
+        unit: Pint string (``"mg/kg/day"``, ``"cell/kg"``), parseable by ``ureg``.
+        kind: what the numerator measures: mass, volume, activity, substance,
+            count, cell.
+        per: what one dose is counted against when written as a denominator
+            that is not a unit (``"injection"``, ``"infusion"``), else None.
+        concentration: True when the denominator is a volume (``mg/dL``):
+            a lab value, not an amount given.
+        start, end: offsets of the unit text.
+        divisor: a number inside the denominator (``2 × 10^7 cells/20 mL``
+            is ``cell/mL`` with divisor 20): divide the value by it.
+    """
+
+    unit: str
+    kind: str
+    per: str | None
+    concentration: bool
+    start: int
+    end: int
+    divisor: float = 1.0
+
+
+def match_unit(text: str, pos: int) -> UnitMatch | None:
+    """Read the unit that starts at ``pos`` (after an optional space or hyphen).
+
+    ``24-mL``, ``1–g``, ``10cc``, ``5 mg/kg/ day``, ``0,5 µg kg-1 h-1``,
+    ``1×10^6, MSC/Kg BW per injection``, ``100x10^6 cells/infusion``,
+    ``8 mg per kilogram of body weight``.
+    """
+    gap = _GAP.match(text, pos)
+    p = gap.end() if gap else pos
+    m = _NUMERATOR_RE.match(text, p)
+    kind = unit = None
+    if m and len(m.group()) == 1 and _NOT_AFTER_LETTER_UNIT.match(text, m.end()):
+        m = None
+    if m:
+        i = int(m.lastgroup[1:]) if m.lastgroup else 0
+        kind, unit, _ = _NUMERATORS[i]
+        end = m.end()
+    else:
+        c = _CELL_RE.match(text, pos)
+        if not c:
+            return None
+        kind, unit, end = "cell", "cell", c.end()
+    # "million cells": a number word's multiplier is the caller's business.
+    parts = [unit]
+    per: str | None = None
+    concentration = False
+    divisor = 1.0
+    while True:
+        d = _DENOM_RE.match(text, end)
+        if not d:
+            break
+        g = d.lastgroup
+        if g == "kg":
+            parts.append("kg")
+        elif g == "m2":
+            parts.append("m**2")
+        elif g and g.startswith("t_"):
+            parts.append(g[2:])
+        elif g == "per":
+            per = _per_name(d.group("per"))
+        elif g == "conc":
+            concentration = True
+            vol = regex.sub(r"^\d*\s?", "", d.group("conc"))
+            count = regex.match(r"\d+", d.group("conc"))
+            if count:
+                divisor *= float(count.group())
+            parts.append(_VOLUME_NAME.get(vol.lower(), "milliliter"))
+        end = d.end()
+        if g == "per":
+            break
+    return UnitMatch("/".join(parts), kind, per, concentration, p if m else pos, end, divisor)
+
+
+_VOLUME_NAME = {"ml": "milliliter", "dl": "deciliter", "l": "liter", "µl": "microliter", "μl": "microliter",
+                "ul": "microliter", "mm3": "millimeter**3", "mm^3": "millimeter**3"}
+
+
+def _per_name(word: str) -> str:
+    w = word.lower().rstrip("s")
+    return {"次": "dose", "time": "dose", "application": "dose", "subject": "patient"}.get(w, w)

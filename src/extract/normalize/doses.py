@@ -1,0 +1,233 @@
+"""Find doses in text: numbers with a dose unit, as an administered amount.
+
+Pure functions (regex, the numbers reader and the unit reader; no spaCy).
+The spaCy component ``trial_doses`` wraps :func:`find_doses`.
+
+A dose is a number followed by a unit of an amount that is given (mass,
+volume, activity, cells, CFU, dosage forms), optionally per body weight, body
+surface or time. Rules, each written for how trial reports state doses:
+
+- unit after the number (``20 mg``, ``1 × 10^6 cells/kg BW``, ``24-mL``,
+  ``100 × 10^6 autologous bone marrow MSCs``, ``8 mg per kilogram of body
+  weight``, ``0,5 µg kg-1 h-1``);
+- the unit shared by a list or an alternative (``0.3 or 0.5 mg``,
+  ``2·5, 5, or 10 µg``, ``10 × 10(6) or 100 × 10(6) cells``);
+- a power-of-ten count without a unit takes the cell unit of another
+  power-of-ten count in the same sentence (``low dose (1 × 10^7 cells),
+  middle (5 × 10^7) and high (1 × 10^8)``);
+- "from A to B" is two amounts (a change), "A-B" or "A to B" a range;
+- a lost superscript (``1 × 106 cells``) is accepted only for counts (cells,
+  CFU), and says so in a warning.
+
+Not doses: concentrations (``mg/dL``, ``ng/mL``, cells per litre of blood),
+body weight (``kg`` alone), volumes that were taken, not given (aspirate,
+harvest, blood samples, blood loss, urine), percentages, durations, ages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from extract.normalize.numbers import Number, find_numbers
+from extract.normalize.units import UnitMatch, match_unit, pint_name
+
+
+@dataclass(frozen=True, slots=True)
+class DoseMatch:
+    """One dose found in a text (offsets into that text)."""
+
+    value: float
+    low: float | None
+    high: float | None
+    spread: float | None
+    unit: str            # Pint's spelling, e.g. "cell / kilogram"
+    per: str | None
+    agent: str | None
+    start: int
+    end: int
+    rule: str
+    warning: str | None = None
+
+
+# Words between two numbers that share the unit of the second.
+_TO = regex.compile(r"\s*to\s*$", regex.I)
+_LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:or|and)?|or|and|/)\s*$", regex.I)
+# Volumes taken from the patient, not given.
+_TAKEN = regex.compile(
+    r"\b(?:aspirat\w*|harvest\w*|collect\w*|obtain\w*|drawn|withdrawn|sampl\w*|blood\s+loss|bleeding|blood\s+samples?|"
+    r"urine|drain\w*|apheresis|leukapheresis|phlebotom\w*|lipoaspirat\w*|liposuction|output|excret\w*)\b",
+    regex.I,
+)
+# A measured value, not an amount given ("weight of 106 kg", "intake of").
+_MEASURED = regex.compile(r"\b(?:weigh\w*|intake|consum\w*|level|concentration|excretion|loss)\s+(?:of\s+|was\s+|were\s+)?$", regex.I)
+_VOLUME_MEASURED = regex.compile(
+    r"\b(?:volumes?|IQR|interquartile|CI|SD|capacity|reduc\w+|chang\w+|differ\w+|decreas\w+|increas\w+|shrink\w*)\b", regex.I)
+_COMPARED_AFTER = regex.compile(r"\s*(?:more|less|greater|smaller|larger|lower|higher)\s+than\b", regex.I)
+_GIVEN = regex.compile(r"\b(?:inject\w*|infus\w*|administ\w*|dose[sd]?|dosing|given|received|instill\w*|diluted|suspended|vehicle)\b", regex.I)
+_FROM = regex.compile(r"\bfrom\s*$", regex.I)
+_RANGING = regex.compile(r"\brang\w*\s+(?:from\s*)?$|\bbetween\s*$", regex.I)
+_SENTENCE_START = regex.compile(r"[.!?。;]\s|\n")
+
+# Schedules after (or just before) the amount.
+_SCHEDULES: list[tuple[regex.Pattern[str], str]] = [
+    (regex.compile(r"^\W{0,3}(?:per|/|each|every|a|for\s+each)\s*(injection|infusion|dose|administration|session|patient|nostril|spray|treatment|eye|knee)s?\b", regex.I), r"\1"),
+    (regex.compile(r"^\W{0,3}(?:twice|two\s+times|three\s+times|2\s+times|3\s+times|four\s+times)\s+(?:a\s+|per\s+)?(?:daily|day|d)\b|^\W{0,3}(?:b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|bid|tid|qid|BID|TID)\b", regex.I), "dose"),
+    (regex.compile(r"^\W{0,3}(?:once\s+)?(?:daily|a\s+day|per\s+day|each\s+day|every\s+day|qd|q\.d\.|/d|/day)\b", regex.I), "day"),
+    (regex.compile(r"^\W{0,3}(?:once[\s-])?(?:weekly|a\s+week|per\s+week|every\s+week|/week)\b", regex.I), "week"),
+    (regex.compile(r"^\W{0,3}(?:once[\s-])?(?:monthly|a\s+month|per\s+month|every\s+month)\b", regex.I), "month"),
+    (regex.compile(r"^\W{0,3}(?:once\s+)?every\s+(\d+|two|three|four|six)\s+(week|day|month)s?\b", regex.I), r"\1 \2s"),
+]
+_SCHEDULE_BEFORE: list[tuple[regex.Pattern[str], str]] = [
+    (regex.compile(r"\b(?:once[\s-])?weekly\b[^.;]{0,40}$", regex.I), "week"),
+    (regex.compile(r"\b(?:once[\s-])?monthly\b[^.;]{0,40}$", regex.I), "month"),
+    (regex.compile(r"\b(?:once[\s-])?daily\b[^.;]{0,25}$", regex.I), "day"),
+]
+# Agent: a drug-like word right before the amount, or "of X" right after.
+_AGENT_BEFORE = regex.compile(r"(?P<agent>[A-Za-z][\w-]{2,40})(?:\s+(?:at\s+a\s+dose\s+of|dose\s+of|at))?\s*[(\[]?\s*$")
+_AGENT_AFTER = regex.compile(r"\s*(?:of\s+)(?P<agent>[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2})")
+_NOT_AGENT = frozenset(
+    "a an the of and or with to at dose doses dosage total mean median average maximum minimum received receiving "
+    "given was were is are be by in on for from than of range ranging between approximately about up each per "
+    "infusion injection injections infusions administered administration daily weekly monthly group arm "
+    "patients patient subjects participants increased decreased including included plus versus vs either "
+    "low high middle medium standard single double loading maintenance".split()
+)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = max(0, pos - 300)
+    last = start
+    for m in _SENTENCE_START.finditer(text, start, pos):
+        last = m.end()
+    return last
+
+
+def _schedule(text: str, unit: UnitMatch, num_start: int) -> str | None:
+    if unit.per:
+        return unit.per
+    after = text[unit.end:unit.end + 60]
+    for pat, repl in _SCHEDULES:
+        m = pat.match(after)
+        if m:
+            return m.expand(repl).lower()
+    before = text[_sentence_start(text, num_start):num_start]
+    for pat, repl in _SCHEDULE_BEFORE:
+        if pat.search(before):
+            return repl
+    return None
+
+
+def _agent(text: str, num_start: int, unit_end: int) -> str | None:
+    m = _AGENT_BEFORE.search(text, max(0, num_start - 60), num_start)
+    if m and m.group("agent").lower() not in _NOT_AGENT and not m.group("agent")[0].isdigit():
+        return m.group("agent")
+    m = _AGENT_AFTER.match(text, unit_end)
+    if m:
+        words = [w for w in m.group("agent").split() if w.lower() not in _NOT_AGENT]
+        if words:
+            return " ".join(words)
+    return None
+
+
+def _scaled(n: Number, divisor: float) -> tuple[float, float | None, float | None, float | None]:
+    f = 1.0 / divisor
+    return (n.value * f, None if n.low is None else n.low * f, None if n.high is None else n.high * f,
+            None if n.spread is None else n.spread * f)
+
+
+def find_doses(text: str) -> list[DoseMatch]:
+    """Every administered amount in the text, in order (see the module docstring)."""
+    numbers = [n for n in find_numbers(text) if n.value >= 0]
+    units: list[UnitMatch | None] = [match_unit(text, n.end) for n in numbers]
+    how: list[str] = ["unit_after" if u else "" for u in units]
+    # A list or an alternative shares the unit written after its last number.
+    for i in range(len(numbers) - 2, -1, -1):
+        if units[i] is None and units[i + 1] is not None:
+            between = text[numbers[i].end:numbers[i + 1].start]
+            joined = _LIST_JOIN.match(between) or (
+                _TO.match(between) and _FROM.search(text[max(0, numbers[i].start - 12):numbers[i].start]))
+            if len(between) <= 8 and joined and not numbers[i].words:
+                units[i] = units[i + 1]
+                how[i] = "shared_unit"
+    # A power-of-ten count without a unit takes a sibling's cell unit.
+    for i, n in enumerate(numbers):
+        if units[i] is None and _is_power_count(text, n):
+            for j, m in enumerate(numbers):
+                if j != i and units[j] is not None and units[j].kind == "cell" and abs(m.start - n.start) < 250 \
+                        and _sentence_start(text, m.start) == _sentence_start(text, n.start) and _is_power_count(text, m):
+                    units[i] = UnitMatch("cell", "cell", None, False, n.end, n.end)
+                    how[i] = "sibling_cell_unit"
+                    break
+    out: list[DoseMatch] = []
+    for n, u, rule in zip(numbers, units, how, strict=True):
+        if u is None:
+            continue
+        dose = _make_dose(text, n, u, rule)
+        if dose is not None:
+            out.extend(dose)
+    return out
+
+
+def _is_flow(unit: str) -> bool:
+    return unit.split("/")[-1] in ("minute", "hour") and "kg" not in unit
+
+
+def _is_power_count(text: str, n: Number) -> bool:
+    return n.value >= 1e5 and ("10" in text[n.start:n.end]) and not n.words
+
+
+def _make_dose(text: str, n: Number, u: UnitMatch, rule: str) -> list[DoseMatch] | None:
+    if u.concentration and u.kind != "cell":
+        return None  # a lab concentration (mg/dL, ng/mL, IU/L)
+    if u.concentration and u.kind == "cell" and u.divisor == 1.0:
+        return None  # cells per litre of blood: a count, not a dose
+    if u.unit == "kilogram" or (u.kind == "mass" and u.unit.startswith("kilogram")):
+        return None  # body weight
+    if n.words and u.end - u.start == 1:
+        return None  # "two g(roups)", "three L. rhamnosus": a word number never takes a one-letter unit
+    if u.kind == "cell" and n.value < 1000:
+        return None  # "3 cells", a typo'd "0.93 cells/kg": not a plausible cell dose
+    if u.kind == "activity" and u.unit == "activity_unit" and not _bare_u_ok(text, n, u):
+        return None
+    warning = None
+    if n.inferred_exponent:
+        if u.kind not in ("cell", "count"):
+            return None
+        warning = f"read {text[n.start:n.end]!r} as a power of ten (superscript lost)"
+    sent = _sentence_start(text, n.start)
+    before = text[sent:n.start]
+    if u.kind == "volume" and _TAKEN.search(before[-80:] + " " + text[u.end:u.end + 30]):
+        return None
+    if u.kind == "volume" and _is_flow(u.unit) and not _GIVEN.search(before[-60:]):
+        return None  # mL/min, L/min: a flow (eGFR, oxygen), not an infusion rate unless said so
+    if _MEASURED.search(before[-40:]):
+        return None
+    if u.kind == "volume" and (_VOLUME_MEASURED.search(before[-60:]) or _COMPARED_AFTER.match(text, u.end)) \
+            and not _GIVEN.search(before[-60:]):
+        return None  # "hematoma volume was 12.55 mL (IQR, 0.9-23.9 mL)"
+    name = pint_name(u.unit)
+    if name is None:
+        return None
+    per = _schedule(text, u, n.start)
+    agent = _agent(text, n.start, u.end)
+    value, low, high, spread = _scaled(n, u.divisor)
+    start, end = n.start, max(u.end, n.end)
+    if low is not None and high is not None and _FROM.search(before[-12:]) and not _RANGING.search(before[-30:]):
+        # "increased from 0.05 to 0.1 ml": two amounts, not a range.
+        return [
+            DoseMatch(low, None, None, None, name, per, agent, start, end, rule + ":from_to", warning),
+            DoseMatch(high, None, None, None, name, per, agent, start, end, rule + ":from_to", warning),
+        ]
+    return [DoseMatch(value, low, high, spread, name, per, agent, start, end, rule, warning)]
+
+
+_U_CONTEXT = regex.compile(r"\b(?:toxin|botulinum|onabotulinumtoxin\w*|abobotulinumtoxin\w*|incobotulinumtoxin\w*|"
+                           r"heparin|insulin|units?\s+of|dose|doses|injection|injected|received)\b", regex.I)
+
+
+def _bare_u_ok(text: str, n: Number, u: UnitMatch) -> bool:
+    """"U" after a number is a unit of activity only in a dose context (botulinum toxin, heparin, insulin)."""
+    window = text[max(0, n.start - 80):u.end + 40]
+    return bool(_U_CONTEXT.search(window))
