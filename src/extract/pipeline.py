@@ -3,6 +3,9 @@
     tokenizer      scispaCy's combined_rule_tokenizer (biomedical text)
     trial_sentences  sentence boundaries (punctuation and line breaks)
     abbreviation_detector  scispaCy: long form <-> short form pairs
+    trial_sample_sizes  participant counts and their kind
+    trial_doses      doses with Pint-normalized units
+    trial_routes     routes of administration
     trial_p_values   p-values (regex on the text, mapped to token spans)
     trial_registrations  registry ids
 
@@ -17,7 +20,10 @@ from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers
 from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 
-import extract.components.p_values  # noqa: F401  (registers the factories)
+import extract.components.doses  # noqa: F401  (registers the factories)
+import extract.components.p_values  # noqa: F401
+import extract.components.routes  # noqa: F401
+import extract.components.sample_sizes  # noqa: F401
 import extract.components.registrations  # noqa: F401
 import extract.components.sentences  # noqa: F401
 import extract.extensions  # noqa: F401
@@ -26,6 +32,9 @@ import extract.extensions  # noqa: F401
 PIPE_ORDER = (
     "trial_sentences",
     "abbreviation_detector",
+    "trial_sample_sizes",
+    "trial_doses",
+    "trial_routes",
     "trial_p_values",
     "trial_registrations",
 )
