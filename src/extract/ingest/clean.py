@@ -84,6 +84,7 @@ _CHAR_MAP = str.maketrans({
     "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u2028": "\n", "\u2029": "\n",
     "\t": " ", "\r": None, "\x0b": "\n", "\x0c": "\n",
 })
+_LOST_SPACE_QMARK = regex.compile(r"(?<=\d)\?(?=(?:IU|UI|mg|µg|μg|ng|pg|mL|ml|g|kg|mmol|nmol|U|h|min|days?|weeks?|years?)\b)")
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _SPACES = regex.compile(r"[ \p{Zs}]{2,}")
 _BLANK_LINES = regex.compile(r"\n{3,}")
@@ -202,6 +203,9 @@ def normalize_chars(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_CHAR_MAP)
     text = _CONTROL.sub("", text)
+    if "?" in text:
+        # A thin space lost to "?" between a number and its unit: "50,000?IU", "8.8?ng/mL".
+        text = _LOST_SPACE_QMARK.sub(" ", text)
     if "Downloaded" in text:
         text = _DOWNLOADED_STAMP.sub(" ", text)
     text = _SPACES.sub(" ", text)

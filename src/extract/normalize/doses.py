@@ -61,7 +61,11 @@ _TAKEN = regex.compile(
     regex.I,
 )
 # A measured value, not an amount given ("weight of 106 kg", "intake of").
-_MEASURED = regex.compile(r"\b(?:weigh\w*|intake|consum\w*|level|concentration|excretion|loss)\s+(?:of\s+|was\s+|were\s+)?$", regex.I)
+_MEASURED = regex.compile(
+    r"\b(?:weigh\w*|intake|consumption|level|concentration|excretion|loss)\s+(?:of\s+|was\s+|were\s+)?(?:[<>=≤≥]|or|\s)*$"
+    r"|\b(?:excretion|clearance|output|concentrations?|levels?|loss|consumption)\b[^.;]{0,30}$",
+    regex.I,
+)
 _VOLUME_MEASURED = regex.compile(
     r"\b(?:volumes?|IQR|interquartile|CI|SD|capacity|reduc\w+|chang\w+|differ\w+|decreas\w+|increas\w+|shrink\w*)\b", regex.I)
 _COMPARED_AFTER = regex.compile(r"\s*(?:more|less|greater|smaller|larger|lower|higher)\s+than\b", regex.I)
@@ -189,7 +193,9 @@ def _make_dose(text: str, n: Number, u: UnitMatch, rule: str) -> list[DoseMatch]
         return None  # "two g(roups)", "three L. rhamnosus": a word number never takes a one-letter unit
     if u.kind == "cell" and n.value < 1000:
         return None  # "3 cells", a typo'd "0.93 cells/kg": not a plausible cell dose
-    if u.kind == "activity" and u.unit == "activity_unit" and not _bare_u_ok(text, n, u):
+    if u.kind == "activity" and u.unit == "activity_unit" and n.words and "million" in text[n.start:n.end].lower():
+        u = UnitMatch("international_unit", "activity", u.per, u.concentration, u.start, u.end, u.divisor)
+    elif u.kind == "activity" and u.unit == "activity_unit" and (not _bare_u_ok(text, n, u) or _SCALE_AFTER.match(text, u.end)):
         return None
     warning = None
     if n.inferred_exponent:
@@ -198,14 +204,14 @@ def _make_dose(text: str, n: Number, u: UnitMatch, rule: str) -> list[DoseMatch]
         warning = f"read {text[n.start:n.end]!r} as a power of ten (superscript lost)"
     sent = _sentence_start(text, n.start)
     before = text[sent:n.start]
-    if u.kind == "volume" and _TAKEN.search(before[-80:] + " " + text[u.end:u.end + 30]):
+    if u.kind == "volume" and _TAKEN.search(before[-80:] + " " + text[u.end:u.end + 15]):
         return None
     if u.kind == "volume" and _is_flow(u.unit) and not _GIVEN.search(before[-60:]):
         return None  # mL/min, L/min: a flow (eGFR, oxygen), not an infusion rate unless said so
     if _MEASURED.search(before[-40:]):
         return None
     if u.kind == "volume" and (_VOLUME_MEASURED.search(before[-60:]) or _COMPARED_AFTER.match(text, u.end)) \
-            and not _GIVEN.search(before[-60:]):
+            and not _GIVEN.search(before[-100:]):
         return None  # "hematoma volume was 12.55 mL (IQR, 0.9-23.9 mL)"
     name = pint_name(u.unit)
     if name is None:
@@ -224,7 +230,9 @@ def _make_dose(text: str, n: Number, u: UnitMatch, rule: str) -> list[DoseMatch]
 
 
 _U_CONTEXT = regex.compile(r"\b(?:toxin|botulinum|onabotulinumtoxin\w*|abobotulinumtoxin\w*|incobotulinumtoxin\w*|"
-                           r"heparin|insulin|units?\s+of|dose|doses|injection|injected|received)\b", regex.I)
+                           r"heparin|insulin|units?\s+of|dose|doses|dosing|dosed|injection|injected|received|given|"
+                           r"administered|vitamin|interferon|IFN|erythropoietin|epoetin)\b", regex.I)
+_SCALE_AFTER = regex.compile(r"\s+(?:on|of)\s+(?:a|the)\s+[\w-]+(?:\s+[\w-]+)?\s+scale\b", regex.I)
 
 
 def _bare_u_ok(text: str, n: Number, u: UnitMatch) -> bool:

@@ -51,7 +51,7 @@ def pint_name(unit: str) -> str | None:
 #: readability: the combined pattern takes the longest match at a position.
 _NUMERATORS: list[tuple[str, str, str]] = [
     # mass
-    ("mass", "microgram", r"(?:µg|μg|ug|mcg|micrograms?|microgrammes?)"),
+    ("mass", "microgram", r"(?:µg|μg|ug|mcg|micrograms?|microgrammes?|microg|micro\s?g)"),
     ("mass", "milligram", r"(?:mg|milligrams?|milligrammes?)"),
     ("mass", "nanogram", r"(?:ng|nanograms?)"),
     ("mass", "gram", r"(?:g|gm|grams?|grammes?)"),
@@ -88,7 +88,7 @@ CELL_NOUNS = (
 _CELL_MODIFIER = r"(?:(?!(?:of|in|to|and|or|with|were|was|per|patients?|subjects?|at|for|from|by)\b)[A-Za-z][\w+-]*\s+){0,4}"
 
 _KG = r"(?:kg|Kg|KG|kilograms?)(?:\s*(?:BW|bw|b\.w\.|of\s+(?:the\s+)?body[\s-]?weight|body[\s-]?weight|体重))?"
-_M2 = r"(?:m\^?2|m²|m\*\*2|m\s?\(2\)|square\s+met(?:er|re)s?|m\^?-2|m-2|m\s?\(-2\))"
+_M2 = r"(?:m\^?2|m²|m\*\*2|m\s?\(2\)|sq\.?\s?m|square\s+met(?:er|re)s?|m\^?-2|m-2|m\s?\(-2\))"
 _TIME = {
     "day": r"(?:days?|d|24\s?h|24\s?hours?)",
     "hour": r"(?:hours?|hrs?|h)",
@@ -97,18 +97,19 @@ _TIME = {
     "month": r"(?:months?)",
 }
 _PER_NOUNS = r"(?:injections?|infusions?|doses?|administrations?|sessions?|treatments?|nostrils?|eyes?|knees?|joints?|patients?|subjects?|application|time|次)"
-_CONC = r"(?:mL|ml|dL|dl|L|l|µL|μL|uL|mm3|mm\^3)"
+_CONC = r"(?:mL|ml|dL|dl|L|l|µL|μL|uL|mm3|mm\^3|lit(?:er|re)s?|millilit(?:er|re)s?|decilit(?:er|re)s?|\d+\s?g)"
 
 _NUMERATOR_RE = regex.compile(
     "(?:" + "|".join(f"(?P<n{i}>{pat})" for i, (_, _, pat) in enumerate(_NUMERATORS)) + r")(?![\p{L}\d])"
 )
 # After a one-letter unit: "L. rhamnosus" (a genus), "573L/1" (a strain code).
 _NOT_AFTER_LETTER_UNIT = regex.compile(r"\.\s+\p{Ll}|/\d")
+_TIMES_TIME = regex.compile(r"\s?[.·*×]?\s?(?:h|hr|min)\b\s?(?:/|mL|ml|L\b|l\b)")
 _CELL_RE = regex.compile(r"(?:\s*,)?\s*" + _CELL_MODIFIER + r"(?P<cell>" + CELL_NOUNS + r")(?![\p{L}])")
 # A denominator: "/kg", " per kg", "kg-1", "/m2", "/day", " per day", "h-1", "/injection".
 # Token-rebuilt text writes kg^-1 as "kg (-1)" or ".kg (-1)", and x L^-1 as "x L (-1)".
 _DENOM_RE = regex.compile(
-    r"(?:\s?/\s?|\s+per\s+|\s?[.·x×]?\s?(?=(?:kg|m|h|d|min|day|L|l|mL|ml|dL|dl)\s?(?:\^?-1\b|\(-1\)))|\s?·\s?)"
+    r"(?:\s?/\s?|\s+per\s+|\s?[.·x×]?\s?(?=(?:kg|m|h|d|min|day|L|l|mL|ml|dL|dl)\s?(?:\^?-1\b|\(-1\))|m\s?(?:\^?-2\b|\(-2\)))|\s?·\s?)"
     r"(?:(?:a|one|each|1)\s+)?"
     r"(?:(?P<kg>" + _KG + r")|(?P<m2>" + _M2 + r")|"
     + "|".join(f"(?P<t_{k}>{v})" for k, v in _TIME.items())
@@ -157,6 +158,8 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
     kind = unit = None
     if m and len(m.group()) == 1 and _NOT_AFTER_LETTER_UNIT.match(text, m.end()):
         m = None
+    if m and _TIMES_TIME.match(text, m.end()):
+        return None  # "ng.h/mL", "mg h L-1": an area under the curve, not an amount
     if m:
         i = int(m.lastgroup[1:]) if m.lastgroup else 0
         kind, unit, _ = _NUMERATORS[i]
@@ -186,18 +189,20 @@ def match_unit(text: str, pos: int) -> UnitMatch | None:
             per = _per_name(d.group("per"))
         elif g == "conc":
             concentration = True
-            vol = regex.sub(r"^\d*\s?", "", d.group("conc"))
+            vol = regex.sub(r"^\d*\s?", "", d.group("conc")).lower()
             count = regex.match(r"\d+", d.group("conc"))
             if count:
                 divisor *= float(count.group())
-            parts.append(_VOLUME_NAME.get(vol.lower(), "milliliter"))
+            parts.append(_VOLUME_NAME.get(vol, "milliliter"))
         end = d.end()
         if g == "per":
             break
     return UnitMatch("/".join(parts), kind, per, concentration, p if m else pos, end, divisor)
 
 
-_VOLUME_NAME = {"ml": "milliliter", "dl": "deciliter", "l": "liter", "µl": "microliter", "μl": "microliter",
+_VOLUME_NAME = {"ml": "milliliter", "dl": "deciliter", "l": "liter", "liter": "liter", "litre": "liter",
+                "liters": "liter", "litres": "liter", "milliliter": "milliliter", "millilitre": "milliliter", "g": "gram",
+                "deciliter": "deciliter", "decilitre": "deciliter", "deciliters": "deciliter", "decilitres": "deciliter", "µl": "microliter", "μl": "microliter",
                 "ul": "microliter", "mm3": "millimeter**3", "mm^3": "millimeter**3"}
 
 
