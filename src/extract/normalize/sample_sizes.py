@@ -50,6 +50,8 @@ _PARTICIPANT = (
     r"(?:patients?|participants?|subjects?|adults?|children|child|infants?|neonates?|newborns?|adolescents?|"
     r"women|men|males?|females?|mothers?|volunteers?|individuals?|people|persons?|cases|outpatients|inpatients|"
     r"students?|athletes?|smokers?|veterans?|residents?|elderly|survivors?|recipients?|donors?|"
+    r"nurses|controls|girls|boys|physicians|doctors|caregivers|parents|couples|families|workers|employees|"
+    r"soldiers|runners|teenagers|twins|dyads|"
     r"pacientes|participantes|sujetos|niños|doentes|indivíduos)"
 )
 # Up to five modifier words between the count and the noun ("twenty-one confirmed
@@ -86,11 +88,11 @@ _CLAUSE_END = regex.compile(r"[.;:!?]\s|\n|\bwhereas\b|\bwhile\b|\bbut\b")
 
 # Kinds, from the words of the clause after the count (first match wins, in this order).
 _KIND_AFTER: list[tuple[str, regex.Pattern[str]]] = [
+    ("planned", regex.compile(r"\b(?:will\s+be|to\s+be\s+(?:enrolled|recruited|randomi[sz]ed)|are\s+planned|is\s+planned)\b", regex.I)),
     ("withdrawn", regex.compile(r"\b(?:withdr[ae]w\w*|dropped\s+out|drop-?outs?|lost\s+to\s+follow|discontinued|did\s+not\s+complete|not\s+completed?)\b", regex.I)),
-    ("randomized", regex.compile(r"\b(?:randomi[sz]\w*|randomly\s+(?:assigned|allocated|divided|distributed)|were\s+allocated|were\s+assigned)\b", regex.I)),
+    ("randomized", regex.compile(r"\b(?:randomi[sz]\w*|randomly\s+(?:assigned|allocated|divided|distributed|chosen|selected)|were\s+allocated|were\s+assigned)\b", regex.I)),
     ("analyzed", regex.compile(r"\b(?:analy[sz]ed|analysis|evaluable|assessable)\b", regex.I)),
     ("completed", regex.compile(r"\b(?:completed|finished)\b", regex.I)),
-    ("planned", regex.compile(r"\b(?:will\s+be|to\s+be\s+(?:enrolled|recruited|randomi[sz]ed))\b", regex.I)),
     ("enrolled", regex.compile(
         r"\b(?:enrolled|included|recruited|entered|underwent|received|receiving|treated|were\s+given|"
         r"were\s+administered|were\s+studied|participated|took\s+part|were\s+followed|were\s+investigated|"
@@ -103,14 +105,37 @@ _NOT_AFTER = regex.compile(
     r"^[^.;]{0,60}?\b(?:were\s+screened|screened|approached|assessed\s+for\s+eligibility|were\s+assessed\s+for|declined|refused|"
     r"were\s+ineligible|were\s+not\s+eligible|did\s+not\s+meet|died|deaths?|dead|experienced|developed|had\s+(?:a|an|no|mild|severe)|"
     r"showed|suffered|presented\s+with|reported|complained|required|needed|achieved|reached|responded|survived|"
-    r"relapsed|recovered|improved|worsened|progressed|failed|were\s+cured|became|remained|still)\b",
+    r"relapsed|recovered|improved|worsened|progressed|failed|were\s+cured|became|remained|still|crossed\s+over)\b",
+    regex.I,
+)
+_PRE_ENROLLMENT_MODIFIER = regex.compile(r"\b(?:eligible|screened|potentially|assessed|approached|invited|consecutive\s+eligible)\b", regex.I)
+# A count with no noun, right before a flow verb: "of whom 92 enrolled", "; 63 were randomly
+# assigned", "62 finished the study", "and 5 dropped out", "one was lost to follow-up".
+_COUNT_THEN_VERB = regex.compile(
+    r"\s*(?:[(\[]\s*\d+(?:[.,·]\d+)?\s?%\s*[)\]]\s*)?(?:were|was|had|have)?\s*(?:clinically\s+|subsequently\s+|then\s+)?"
+    r"(?P<verb>enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|included|recruited|evaluable|analy[sz]ed|"
+    r"completed|finished|withdrew|withdrawn|dropped\s+out|discontinued|lost\s+to\s+follow)\b"
+    # "two randomized trials": an adjective, not a verb
+    r"(?!\s+(?:controlled|trials?|studies|study|clinical|double|placebo|phase|cross-?over|parallel|comparisons?))",
+    regex.I,
+)
+# The verb before the count: "enrolled 156", "randomized 90 patients" (nouned ones are read anyway).
+_VERB_THEN_COUNT = regex.compile(
+    r"\b(?P<verb>enrolled|randomi[sz]ed|recruited|included|studied)\s+(?:a\s+total\s+of\s+)?(?P<num>\d{1,3}(?:[ ,]\d{3})+|\d{1,6})\b"
+    r"(?!\s*(?:[:/%]|mg|g\b|ml|mL|kg|years?|months?|weeks?|days?|hours?|times|to\s+\d|or\s+\d|and\s+\d|-))",
+    regex.I,
+)
+# "31 in the control group", "24 in each arm".
+_IN_GROUP = regex.compile(
+    r"(?<![\d.,])(?P<num>\d{1,5})\s+(?:patients\s+|participants\s+|subjects\s+)?in\s+(?:the\s+|each\s+)?"
+    r"(?:[\w+-]+\s+){0,3}?(?:group|arm)\b",
     regex.I,
 )
 _EXCLUDED = regex.compile(r"^[^.;]{0,40}?\bwere\s+excluded\b", regex.I)
 _AFTER_ALLOCATION = regex.compile(r"\b(?:from\s+each\s+group|after\s+randomi[sz]ation|post-?randomi[sz]ation|from\s+the\s+(?:analysis|study))\b", regex.I)
 # Before the count: a subset ("two of the eight", "in 22 of 24"), a share.
 # "two of the eight male patients", "17 of 56 patients": the count after "of" is a denominator.
-_SUBSET_BEFORE = regex.compile(r"(?:\b(?!(?:total|sample|samples|group|groups|cohort|cohorts|consisted|consisting|comprised|comprising|composed|series|population|number|consist|enrollment|enrolment|recruitment|size|results|methods|findings|design|setting|participants)\b)(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?$|\bof\s+(?:the|these|those|them)\s+$)", regex.I)
+_SUBSET_BEFORE = regex.compile(r"(?:\b(?!(?:total|sample|samples|group|groups|cohort|cohorts|consisted|consisting|comprised|comprising|composed|series|population|number|consist|enrollment|enrolment|recruitment|size|results|methods|findings|design|setting|participants|analysis|analyses)\b)(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?$)", regex.I)
 _SUBSET_AFTER = regex.compile(r"\s*(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\b", regex.I)
 _BACKGROUND = regex.compile(
     r"\b(?:previous(?:ly)?|prior\s+stud\w+|earlier\s+stud\w+|meta-?analys[ie]s|systematic\s+review|have\s+been\s+reported|"
@@ -126,7 +151,7 @@ _STUDY_CUE = regex.compile(
 _YEARLIKE = regex.compile(r"\b(?:in|since|during|from|until|by|between|of)\s*$", regex.I)
 
 _N_EQUALS = regex.compile(r"(?<![\p{L}\d])[nN]\s?[=:]\s?(?P<num>\d{1,6}(?:[ ,]\d{3})*)(?!\s?[.,]\d)(?!\s?%)(?P<each>\s+(?:each|per\s+(?:group|arm)|in\s+each))?")
-_ANALYSIS_SET = regex.compile(r"\b(?:total|overall|all|analysis\s+set|analy[sz]ed|ITT|intention[\s-]to[\s-]treat|per[\s-]protocol|safety\s+(?:set|population)|full\s+analysis)\b[^()]{0,25}\(?$", regex.I)
+_ANALYSIS_SET = regex.compile(r"\b(?:analysis\s+set|analy[sz]ed|ITT|intention[\s-]to[\s-]treat|per[\s-]protocol|safety\s+(?:set|population)|full\s+analysis)\b[^()]{0,25}\(?$", regex.I)
 _GROUPS_OF = regex.compile(
     r"\b(?:groups?|arms?)\s+of\s+(?P<num>\d{1,5})\b"
     r"|\b(?P<num2>\d{1,5})\s+(?:patients\s+|participants\s+|subjects\s+)?(?:(?:per|in\s+each|each)\s+(?:group|arm)\b|each\s+in\s+the\b)",
@@ -157,9 +182,14 @@ _ZH_ARM = regex.compile(r"组|每组")
 _ZH_NOT = regex.compile(r"(?:死亡|生存|存活|移植|好转|治愈|发生|出现|不良)")
 
 
-def _clause_after(text: str, end: int, limit: int = 160) -> str:
+_PARENS = regex.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
+
+
+def _clause_after(text: str, end: int, limit: int = 200) -> str:
+    """The rest of the clause; punctuation inside brackets does not end it."""
     window = text[end:end + limit]
-    m = _CLAUSE_END.search(window)
+    masked = _PARENS.sub(lambda m: " " * len(m.group()), window)
+    m = _CLAUSE_END.search(masked)
     return window[: m.start()] if m else window
 
 
@@ -170,10 +200,13 @@ def _sentence_before(text: str, start: int, limit: int = 200) -> str:
 
 
 def _kind_from(words: str, default: str) -> str:
-    for kind, pat in _KIND_AFTER:
-        if pat.search(words):
-            return kind
-    return default
+    """The kind named earliest in the words ("completed ..., and 5 dropped out" is completed)."""
+    best: tuple[int, int, str] | None = None
+    for rank, (kind, pat) in enumerate(_KIND_AFTER):
+        m = pat.search(words)
+        if m and (best is None or (m.start(), rank) < best[:2]):
+            best = (m.start(), rank, kind)
+    return best[2] if best else default
 
 
 def _int(n: Number) -> int | None:
@@ -217,10 +250,19 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         noun = _NOUN_AFTER.match(text, n.end)
         if not noun:
             continue
+        if _PRE_ENROLLMENT_MODIFIER.search(text[n.end:noun.start("noun")]):
+            continue  # "132 eligible patients", "254 screened patients": counted before enrollment
         if _YEARLIKE.search(before) and 1900 <= value <= 2100 and not n.words:
             continue  # "in 2010 patients": a year, most likely
-        if _SUBSET_BEFORE.search(before) or _SUBSET_AFTER.match(text, n.end):
-            continue  # "two of the eight male patients"
+        subset = _SUBSET_BEFORE.search(before)
+        if subset or _SUBSET_AFTER.match(text, n.end):
+            # "two of the eight male patients" (a subset with an event); but "Nine of 10
+            # patients completed" names the group and the ones who completed.
+            noun = _NOUN_AFTER.match(text, n.end)
+            flow = _kind_from(_clause_after(text, noun.end()) if noun else "", "")
+            if subset and noun and flow in ("completed", "withdrawn", "analyzed", "randomized"):
+                add(value, "enrolled", n.start, noun.end(), "count_noun:denominator")
+            continue
         after = _clause_after(text, noun.end())
         sentence = before + text[n.start:noun.end()] + after
         if _BACKGROUND.search(sentence):
@@ -230,7 +272,8 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             if _AFTER_ALLOCATION.search(after):
                 add(value, "withdrawn", n.start, noun.end(), "count_noun:excluded_after_allocation")
             continue
-        if _SHARE_AFTER.match(text, noun.end()) or _SHARE_AFTER.match(text, n.end):
+        share = _SHARE_AFTER.match(text, noun.end()) or _SHARE_AFTER.match(text, n.end)
+        if share and not _SHARE_THEN_KIND.match(text, share.start()):
             continue  # "Eleven patients (11.2%) who ...", "169 men [86.2%]": a share of a larger group
         kind_words = after[:120]
         kind = _kind_from(kind_words, "")
@@ -242,6 +285,30 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
                 continue
             kind = "enrolled"
         add(value, kind, n.start, noun.end(), "count_noun")
+
+    taken = [(m.start, m.end) for m in found.values()]
+    for n in numbers:
+        value = _int(n)
+        if value is None or any(a <= n.start < b for a, b in taken):
+            continue
+        m = _COUNT_THEN_VERB.match(text, n.end)
+        if not m:
+            continue
+        before = _sentence_before(text, n.start)
+        if _NAMING_BEFORE.search(before) or _BACKGROUND.search(before) or _SUBSET_BEFORE.search(before):
+            continue
+        add(value, _kind_from(m.group("verb"), "enrolled"), n.start, m.end(), "count_verb")
+
+    for m in _VERB_THEN_COUNT.finditer(text):
+        add(_parse_int(m.group("num")), _kind_from(m.group("verb"), "enrolled"), m.start("num"), m.end("num"), "verb_count")
+
+    for m in _IN_GROUP.finditer(text):
+        before = _sentence_before(text, m.start())
+        if _EVENT_BEFORE.search(before) or _SUBSET_BEFORE.search(before) or regex.search(r"%\s*$|\bof\s*$", before):
+            continue
+        if _NOT_AFTER.match(_clause_after(text, m.end())):
+            continue  # "10 patients in the control group failed": an event
+        add(int(m.group("num")), "arm", m.start("num"), m.end(), "in_group")
 
     for m in _N_EQUALS.finditer(text):
         value = _parse_int(m.group("num"))
