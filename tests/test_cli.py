@@ -50,7 +50,7 @@ def test_run_csv_one_row_per_mention(tmp_path: Path) -> None:
     src = tmp_path / "a.txt"
     src.write_text("FVC (P = 0.014) and ALSFRS-R (P < 0.001). NCT02116634")
     assert main(["run", str(src), str(src), "--format", "csv", "-o", str(out)]) == 0
-    rows = list(csv.DictReader(out.open()))
+    rows = [r for r in csv.DictReader(out.open()) if r["field"] in ("p_values", "registrations")]
     assert [r["field"] for r in rows] == ["p_values", "p_values", "registrations"] * 2
     assert rows[0]["value"] == "= 0.014" and rows[0]["text"] == "P = 0.014"
 

@@ -6,8 +6,10 @@
     trial_sample_sizes  participant counts and their kind
     trial_doses      doses with Pint-normalized units
     trial_routes     routes of administration
+    trial_outcomes   outcome measures (vocabulary, abbreviations, cues)
     trial_p_values   p-values (regex on the text, mapped to token spans)
     trial_registrations  registry ids
+    trial_linking    each p-value's outcome
 
 No trained weights are loaded (none can be downloaded here); the pipeline is
 ``spacy.blank("en")`` plus rules, and needs no network.
@@ -21,6 +23,8 @@ from scispacy.custom_tokenizer import combined_rule_tokenizer
 from spacy.language import Language
 
 import extract.components.doses  # noqa: F401  (registers the factories)
+import extract.components.linking  # noqa: F401
+import extract.components.outcomes  # noqa: F401
 import extract.components.p_values  # noqa: F401
 import extract.components.routes  # noqa: F401
 import extract.components.sample_sizes  # noqa: F401
@@ -35,8 +39,10 @@ PIPE_ORDER = (
     "trial_sample_sizes",
     "trial_doses",
     "trial_routes",
+    "trial_outcomes",
     "trial_p_values",
     "trial_registrations",
+    "trial_linking",
 )
 
 

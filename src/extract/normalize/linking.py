@@ -13,8 +13,8 @@ Rules, in order, for how results sentences pair statistics with measures:
    distinct outcome: that one. Several: the nearest, unless they are written
    as a list (``A, B and C did not change (P > 0.05)``): a p-value that
    covers several outcomes gets none.
-3. No outcome in its sentence: the outcome of the sentence before, when that
-   sentence names exactly one (``Duration of diarrhoea: ... (P = 0.36). In
+3. No outcome in its sentence: the outcome of the nearest earlier sentence
+   that names any (up to three back), when it names exactly one (``Duration of diarrhoea: ... (P = 0.36). In
    rotavirus infection: ... (P = 0.03)``).
 """
 
@@ -93,10 +93,19 @@ def link_p_values(text: str, p_values: Sequence[tuple[int, int]],
             if not _is_list(text, cands):
                 result[i] = cands[-1][2]
         else:
-            prev_start, _ = _sentence_bounds(text, max(0, s0 - 2)) if s0 > 0 else (0, 0)
-            prev = _distinct([o[2] for o in outs if prev_start <= o[0] and o[1] <= s0])
-            if len(prev) == 1:
-                result[i] = prev[0]
+            # Back through earlier sentences (up to three, within 500 characters): the
+            # nearest that names outcomes decides, when it names exactly one.
+            end = s0
+            for _ in range(3):
+                if end <= 0 or s0 - end > 500:
+                    break
+                prev_start, _ = _sentence_bounds(text, max(0, end - 2))
+                prev = _distinct([o[2] for o in outs if prev_start <= o[0] and o[1] <= end])
+                if prev:
+                    if len(prev) == 1:
+                        result[i] = prev[0]
+                    break
+                end = prev_start
     return result
 
 

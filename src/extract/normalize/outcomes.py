@@ -1,0 +1,407 @@
+"""Find outcome measures: a curated vocabulary, abbreviations, and cues.
+
+Pure functions (regex and the vocabulary in ``patterns/outcomes.jsonl``; no
+spaCy). The spaCy component ``trial_outcomes`` wraps :func:`find_outcomes`
+and passes it scispaCy's abbreviation pairs.
+
+1. **Vocabulary.** Every alias of every entry is indexed by its normalized
+   key (SPEC section 5: NFKC, casefold, Greek letters to names, letters and
+   digits only), so ``TNF-α``, ``TNF-alpha`` and ``TNFα`` are one key. The
+   text is read as words; runs of up to ``max_words`` words joined only by
+   hyphens, slashes, brackets or spaces are looked up, longest first.
+   Short aliases that are also ordinary words (``CK``, ``VAS``, ``OS``) match
+   only in the case the vocabulary gives.
+2. **Abbreviations.** A long form and its short form (``ALS functional rating
+   scale-revised (ALSFRS)``) are one outcome: when either is in the
+   vocabulary, both take its canonical name; when neither is but the long
+   form is named as an outcome by a cue, the short form joins it.
+3. **Cues.** Outcomes not in the vocabulary are read from how trial reports
+   name them: ``the primary outcome was X``, ``secondary outcomes included
+   X, Y and Z``, ``X was measured/assessed/evaluated``, registry ``Primary
+   Outcome Measure`` fields. Bare ``safety``, ``efficacy``, ``feasibility``
+   and ``clinical symptoms`` are never outcomes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from extract.patterns import load_patterns
+
+GREEK_NAMES = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
+    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
+    "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon",
+    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+}
+_NON_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+
+
+def normalize_key(name: str, casefold: bool = True) -> str:
+    """The SPEC section 5 normalization of a name (optionally keeping case)."""
+    s = unicodedata.normalize("NFKC", name)
+    if casefold:
+        s = s.casefold()
+    s = "".join(GREEK_NAMES.get(c.lower(), c) if c.lower() in GREEK_NAMES else c for c in s)
+    return _NON_ALNUM.sub("", s)
+
+
+@dataclass(frozen=True, slots=True)
+class OutcomeMatch:
+    """One outcome mention (offsets into the text passed in)."""
+
+    name: str
+    start: int
+    end: int
+    rule: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    label: str
+    case_sensitive: frozenset[str]  # case-kept keys that must match exactly
+    spaced: bool = True  # some alias of this key is written with spaces
+
+
+class Vocabulary:
+    """The outcome vocabulary, indexed by normalized key."""
+
+    def __init__(self, rules: tuple[dict, ...]) -> None:
+        self.index: dict[str, _Entry] = {}
+        self.max_words = 1
+        zh: dict[str, str] = {}
+        for rule in rules:
+            label = rule["label"]
+            cs_forms = {normalize_key(f, casefold=False) for f in rule.get("case_sensitive", [])}
+            # The label is matched only when it is also a pattern: some labels are
+            # words that usually mean something else when bare (insulin, AIS, MAS).
+            for alias in rule.get("pattern", []):
+                key = normalize_key(alias)
+                if not key:
+                    continue
+                if _SHORT_CAPS.fullmatch(alias):
+                    # "AIMS", "ACT", "MALE": an all-capital short alias is an abbreviation, not the word
+                    cs_forms.add(normalize_key(alias, casefold=False))
+                cs = frozenset(f for f in cs_forms if f.casefold() == key)
+                if key in self.index and self.index[key].label != label:
+                    continue  # first entry wins; the vocabulary test forbids such clashes
+                prev = self.index.get(key)
+                spaced = prev.spaced if prev else False
+                self.index[key] = _Entry(label, cs | (prev.case_sensitive if prev else frozenset()),
+                                         spaced or bool(regex.search(r"\s", alias)))
+                self.max_words = max(self.max_words, len(_WORD.findall(alias)))
+            for alias in rule.get("zh", []):
+                zh.setdefault(alias, label)
+        self.max_words = min(self.max_words, 10)
+        # Chinese has no spaces between words: its aliases are found as substrings.
+        self.zh = zh
+        self.zh_re = (
+            regex.compile("|".join(regex.escape(a) for a in sorted(zh, key=len, reverse=True))) if zh else None
+        )
+
+    def lookup(self, surface: str) -> str | None:
+        """The canonical name for a surface form, or None."""
+        key = normalize_key(surface)
+        entry = self.index.get(key)
+        if entry is None:
+            return None
+        if entry.case_sensitive and normalize_key(surface, casefold=False) not in entry.case_sensitive:
+            return None
+        if not entry.spaced and regex.search(r"\s", surface):
+            return None  # "Kim 1" is not KIM-1, "AC T" is not ACT
+        return entry.label
+
+
+# Words of Latin-script names; a run of Chinese characters is not a word here
+# (Chinese aliases are found as substrings), so "相比ALB、TBIL" still yields ALB.
+_WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{N}]+(?:['’]\p{Latin}+)?")
+# What may join two words of one name: spaces, hyphens, slashes, brackets, plus signs, dots in "25(OH)D".
+_JOINER = regex.compile(r"[ \-‐/()+·.,']{0,3}")
+_HAN = regex.compile(r"\p{Han}")
+_SHORT_CAPS = regex.compile(r"[A-Z]{2,5}")
+_HARD_STOP = regex.compile(r"[.,;:!?]\s|[;:!?]")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """The shared vocabulary, loaded once."""
+    return Vocabulary(load_patterns("outcomes"))
+
+
+# --------------------------------------------------------------------------- cues
+
+_NOT_OUTCOMES = frozenset(
+    normalize_key(w) for w in (
+        "safety", "efficacy", "feasibility", "tolerability", "clinical symptoms", "symptoms", "outcome", "outcomes",
+        "parameters", "data", "results", "effect", "effects", "efficacy and safety", "safety and efficacy",
+        "patients", "the study", "treatment", "therapy", "benefit", "clinical outcome", "clinical outcomes",
+        "primary outcome", "secondary outcomes", "response", "changes", "change", "the effect", "improvement",
+        "difference", "differences", "variables", "endpoints", "end points", "measures", "the primary endpoint",
+        "clinical efficacy", "safety profile", "clinical benefit", "efficacy outcomes", "safety outcomes",
+        "this", "it", "they", "these", "both", "all", "each",
+    )
+)
+_CUE_LIST = regex.compile(
+    r"\b(?:primary|secondary|main|co-?primary|principal|key\s+secondary|exploratory|other)\s+"
+    r"(?:efficacy\s+|safety\s+)?(?:outcomes?|end\s?-?points?|outcome\s+measures?|measures?|parameters?|variables?)"
+    r"(?:\s+measures?)?\s*(?:was|were|included|includes?|is|are|comprised|consisted\s+of|:|as)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?P<list>[^.;\n]{3,250})",
+    regex.I,
+)
+_CUE_MEASURED = regex.compile(
+    r"(?P<np>(?:[\p{L}\p{N}][\p{L}\p{N}'+-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}'+-]*)\s+(?:was|were)\s+"
+    r"(?:also\s+)?(?:measured|assessed|evaluated|recorded|determined|monitored|quantified|analy[sz]ed|examined)\b",
+    regex.I,
+)
+_CUE_REGISTRY = regex.compile(
+    r"(?:Primary|Secondary)\s+Outcome\s+Measures?\s*[:\n]\s*(?:Name\s+Time\s+Method\s+)?(?P<list>[^\n]{3,250})",
+    regex.I,
+)
+_ITEM_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*", regex.I)
+_ITEM_TRIM_AFTER = regex.compile(
+    r"\s+(?:at|after|during|from|by|using|over|within|before|between|in\s+(?:the|both|each|all|patients)|"
+    r"on\s+day|measured|assessed|evaluated|was|were|which|that|compared|versus|vs\.?|for\s+\d|up\s+to|every|"
+    r"[(\[]|\d)\b.*$",
+    regex.I,
+)
+_ITEM_TRIM_BEFORE = regex.compile(
+    r"^(?:the|a|an|changes?\s+(?:from\s+baseline\s+)?in|change\s+of|improvements?\s+in|reductions?\s+in|"
+    r"increases?\s+in|decreases?\s+in|mean|median|overall|total|incidence\s+of|occurrence\s+of|number\s+of|"
+    r"rates?\s+of|levels?\s+of|serum|plasma|effect\s+of|effects\s+of|assessment\s+of|evaluation\s+of)\s+",
+    regex.I,
+)
+
+
+# Times, visits and procedure words are not measures ("at 6 months", "12th", "every 6 months").
+_NOT_AN_ITEM = regex.compile(
+    r"^(?:at|every|each|in|on|by|from|to|after|before|up|\d|confirmed|defined|measured|assessed|placebo|"
+    r"safety|efficacy|feasibility|tolerability)\b|(?:months?|weeks?|days?|years?|hours?|baseline|visits?|"
+    r"\d+(?:st|nd|rd|th))\b|[\[\]]|^\S{1,2}$",
+    regex.I,
+)
+
+
+def _clean_item(item: str) -> str | None:
+    item = item.strip(" \t\"'()[]")
+    item = _ITEM_TRIM_AFTER.sub("", item)
+    for _ in range(3):
+        new = _ITEM_TRIM_BEFORE.sub("", item)
+        if new == item:
+            break
+        item = new
+    item = item.strip(" \t\"'()[],.")
+    words = item.split()
+    if not words or len(words) > 6 or len(item) < 3:
+        return None
+    if _NOT_AN_ITEM.search(item) or item.count("(") != item.count(")"):
+        return None
+    if normalize_key(item) in _NOT_OUTCOMES or not regex.search(r"\p{L}{2}", item):
+        return None
+    return item
+
+
+# --------------------------------------------------------------------------- where outcomes are not named
+
+_SENTENCE = regex.compile(r"[^.!?。\n]+(?:[.!?。]+|\n|$)")
+_CRITERIA = regex.compile(
+    r"\b(?:inclusion|exclusion)\s+criteri\w+|\beligib\w+|\bwere\s+excluded\b|\bexclud\w+\s+if\b|"
+    r"\bpatients\s+with\b[^.]{0,60}\bwho\s+were\s+scheduled\b|\bincluded\s+patients\s+with\b",
+    regex.I,
+)
+_CRITERIA_HEADER = regex.compile(r"(?m)^\W*(?:Inclusion|Exclusion|Eligibility)\s+Criteria\b.*$", regex.I)
+_SECTION_HEADER = regex.compile(
+    r"(?m)^\W*(?:Study\s*&?\s*Design|Study\s+Type|Arms?\b|Interventions?|Primary\s+Outcome|Secondary\s+Outcome|"
+    r"Outcome\s+Measures?|Recruitment|Trial\s+Locations?|Locations?|Sponsor|Conditions?|Related\s+Research|"
+    r"Brief\s+Summary|Detailed\s+Description|Results?|Participant\s+Flow|Baseline)\b"
+)
+_METHODS_MARK = regex.compile(
+    r"\b(?:METHODS?|Methods?\s*[:.]|Materials\s+and\s+methods|PATIENTS\s+AND\s+METHODS|Patients\s+and\s+methods|"
+    r"DESIGN|Design\s*[:,]|We\s+(?:enrolled|randomi[sz]ed|conducted|performed|included|recruited|designed|studied)|"
+    r"In\s+(?:this|a)\s+(?:\w+[\s,-]+){0,5}(?:study|trial)|This\s+(?:\w+[\s,-]+){0,5}(?:study|trial)\s+(?:was|is)|"
+    r"were\s+randomi[sz]ed|were\s+enrolled|were\s+included|MÉTODOS|Métodos|Material\s+y\s+métodos)"
+)
+_OBJECTIVE = regex.compile(
+    r"\b(?:aims?\s+(?:to|of|was)|aimed|objectives?|purpose|goal|to\s+(?:evaluate|assess|determine|investigate|"
+    r"compare|examine|verify|test)|we\s+(?:evaluated|assessed|investigated|compared|examined|hypothesi[sz]ed))\b",
+    regex.I,
+)
+# Baseline characteristics describe who was enrolled, not what was measured.
+_BASELINE = regex.compile(r"\bmean\s+(?:\(s\.?d\.?\)\s+)?age\b|\bbaseline\s+characteristics\b|\bdemographic", regex.I)
+# Background sentences state no numbers; a sentence with digits or Chinese before
+# an English "Methods" is a result (a bilingual page puts its Chinese abstract first).
+_RESULT_LIKE = regex.compile(r"\d|\p{Han}")
+# A name that is a drug target or a vehicle here, not a measure.
+_NOT_BEFORE = regex.compile(
+    r"(?:\banti-?\s?|\bprogrammed\s+|\b(?:kg|kilogram|kilograms)\s+of\s+|/kg\s+of\s+|"
+    r"\bdiagnos\w*\s+(?:via|by|with|on)\s+(?:a\s+|an\s+)?|\bconfirmed\s+(?:by|with)\s+|\bguided\s+by\s+)$",
+    regex.I,
+)
+_NOT_AFTER = regex.compile(
+    r"\s?-?(?:receptors?|inhibitors?|antagonists?|antibod\w+|blockers?|chloride|injections?|infusions?|solution|"
+    r"-?1\s+monotherapy|pathway|therapy|agonists?)\b",
+    regex.I,
+)
+
+
+def skip_zones(text: str) -> list[tuple[int, int]]:
+    """Stretches of text that name measures without reporting them as outcomes.
+
+    Eligibility criteria (sentences and registry sections), questions
+    (registry pages list "related research" questions), and background
+    sentences before the methods of a document that has a methods part.
+    """
+    zones: list[tuple[int, int]] = []
+    for h in _CRITERIA_HEADER.finditer(text):
+        nxt = _SECTION_HEADER.search(text, h.end())
+        zones.append((h.start(), nxt.start() if nxt else min(len(text), h.end() + 1500)))
+    methods = _METHODS_MARK.search(text)
+    for m in _SENTENCE.finditer(text):
+        sent = m.group()
+        if _CRITERIA.search(sent) or _BASELINE.search(sent) or sent.rstrip().endswith("?"):
+            zones.append((m.start(), m.end()))
+        elif methods and m.end() <= methods.start() and not _OBJECTIVE.search(sent) and not _RESULT_LIKE.search(sent):
+            zones.append((m.start(), m.end()))
+    return zones
+
+
+def _in_zones(start: int, end: int, zones: list[tuple[int, int]]) -> bool:
+    return any(a <= start and end <= b for a, b in zones)
+
+
+def _excluded_here(text: str, start: int, end: int) -> bool:
+    return bool(_NOT_BEFORE.search(text[max(0, start - 20):start]) or _NOT_AFTER.match(text, end))
+
+
+# --------------------------------------------------------------------------- finding
+
+
+def _vocab_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    words = list(_WORD.finditer(text))
+    out: list[OutcomeMatch] = []
+    i = 0
+    while i < len(words):
+        best: tuple[int, str] | None = None
+        start = words[i].start()
+        for j in range(min(len(words), i + vocab.max_words) - 1, i - 1, -1):
+            if j > i and not _joined(text, words, i, j):
+                continue
+            label = vocab.lookup(text[start:words[j].end()])
+            if label is not None:
+                best = (j, label)
+                break
+        if best is None:
+            i += 1
+            continue
+        j, label = best
+        out.append(OutcomeMatch(label, start, words[j].end(), "vocabulary"))
+        i = j + 1
+    return out
+
+
+def _joined(text: str, words: list[regex.Match[str]], i: int, j: int) -> bool:
+    """True when words i..j are joined by name-internal separators only."""
+    for k in range(i, j):
+        gap = text[words[k].end():words[k + 1].start()]
+        if len(gap) > 3 or _HARD_STOP.search(gap) or "\n" in gap or not _JOINER.fullmatch(gap):
+            return False
+    return True
+
+
+def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    out: list[OutcomeMatch] = []
+    for pat, rule in ((_CUE_LIST, "cue_list"), (_CUE_REGISTRY, "cue_registry")):
+        for m in pat.finditer(text):
+            base = m.start("list")
+            for part in _split_items(m.group("list")):
+                item = _clean_item(part[0])
+                if item is None:
+                    continue
+                pos = text.find(item, base + part[1])
+                if pos < 0:
+                    continue
+                out.append(OutcomeMatch(vocab.lookup(item) or item.lower() if not _is_acronym(item) else item,
+                                        pos, pos + len(item), rule))
+    for m in _CUE_MEASURED.finditer(text):
+        item = _clean_item(m.group("np"))
+        if item is None or regex.search(r"\band\b", item):
+            continue
+        pos = text.find(item, m.start("np"))
+        if pos >= 0:
+            out.append(OutcomeMatch(vocab.lookup(item) or (item if _is_acronym(item) else item.lower()), pos, pos + len(item), "cue_measured"))
+    return out
+
+
+def _is_acronym(s: str) -> bool:
+    return bool(regex.fullmatch(r"[A-Z0-9][A-Za-z0-9αβγδκ+/-]*[A-Z0-9][A-Za-z0-9αβγδκ+/-]*", s)) and sum(c.isupper() for c in s) >= 2
+
+
+def _split_items(s: str) -> list[tuple[str, int]]:
+    items = []
+    pos = 0
+    for m in _ITEM_SPLIT.finditer(s):
+        items.append((s[pos:m.start()], pos))
+        pos = m.end()
+    items.append((s[pos:], pos))
+    return items
+
+
+def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | None = None) -> list[OutcomeMatch]:
+    """Every outcome mention, in order, with canonical names.
+
+    Args:
+        text: the cleaned document text.
+        abbreviations: ``(long_start, long_end, short_start, short_end)``
+            pairs (scispaCy's abbreviation detector), offsets into ``text``.
+    """
+    vocab = vocabulary()
+    zones = skip_zones(text)
+    found = _vocab_mentions(text, vocab)
+    if vocab.zh_re is not None and _HAN.search(text):
+        found.extend(OutcomeMatch(vocab.zh[m.group()], m.start(), m.end(), "vocabulary_zh") for m in vocab.zh_re.finditer(text))
+    found = [m for m in found if not _in_zones(m.start, m.end, zones) and not _excluded_here(text, m.start, m.end)]
+    cues = [c for c in _cue_mentions(text, vocab) if not _in_zones(c.start, c.end, zones)]
+    taken = [(m.start, m.end) for m in found]
+    for c in cues:
+        if not any(s < c.end and c.start < e for s, e in taken):
+            found.append(c)
+            taken.append((c.start, c.end))
+    # Abbreviations: a short form takes the name of its long form (or the reverse).
+    if abbreviations:
+        by_span = {(m.start, m.end): m for m in found}
+        for ls, le, ss, se in abbreviations:
+            long_m = _covering(found, ls, le)
+            short_m = by_span.get((ss, se)) or _covering(found, ss, se)
+            name = long_m.name if long_m else short_m.name if short_m else None
+            if name is None:
+                continue
+            short_text = text[ss:se]
+            if short_m is None:
+                found.append(OutcomeMatch(name, ss, se, "abbreviation"))
+            # later bare uses of the short form
+            for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(short_text) + r"(?![\p{L}\p{N}])", text):
+                if m.start() > se and not _covering(found, m.start(), m.end()):
+                    found.append(OutcomeMatch(name, m.start(), m.end(), "abbreviation"))
+            # the long form takes the name too, when only the short form was known
+            if long_m is None and short_m is not None:
+                found.append(OutcomeMatch(name, ls, le, "abbreviation"))
+    # One canonical name per document for mentions whose name differs only by case.
+    found.sort(key=lambda m: (m.start, -m.end))
+    out: list[OutcomeMatch] = []
+    last_end = -1
+    for m in found:
+        if m.start < last_end:
+            continue
+        out.append(m)
+        last_end = m.end
+    return out
+
+
+def _covering(found: list[OutcomeMatch], start: int, end: int) -> OutcomeMatch | None:
+    for m in found:
+        if m.start <= start and end <= m.end or (start <= m.start and m.end <= end and m.end - m.start >= 0.6 * (end - start)):
+            return m
+    return None
