@@ -51,4 +51,14 @@ def _mention_getter(key: str):
     return get
 
 
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from the tokens on every access."""
+    text = doc.user_data.get("trial_text")
+    if text is None:
+        text = doc.text
+        doc.user_data["trial_text"] = text
+    return text
+
+
 _register()

@@ -8,6 +8,7 @@ from pydantic import BaseModel
 from spacy.tokens import Doc, Span
 
 import extract.extensions  # noqa: F401
+from extract.extensions import doc_text
 from extract.models import Dose, Outcome, PValue, Registration, Route, SampleSize, TrialRecord
 
 _MODELS: dict[str, type[BaseModel]] = {
@@ -23,7 +24,7 @@ _MODELS: dict[str, type[BaseModel]] = {
 def _mention(doc: Doc, span: Span, model: type[BaseModel]) -> BaseModel:
     start, end = span._.evidence if span._.evidence else (span.start_char, span.end_char)
     fields: dict[str, Any] = dict(span._.norm or {})
-    return model(text=doc.text[start:end], start=start, end=end, rule=span._.rule, **fields)
+    return model(text=doc_text(doc)[start:end], start=start, end=end, rule=span._.rule, **fields)
 
 
 def doc_to_record(doc: Doc, with_text: bool = False) -> TrialRecord:
@@ -43,7 +44,7 @@ def doc_to_record(doc: Doc, with_text: bool = False) -> TrialRecord:
         mentions.sort(key=lambda m: (m.start, m.end))  # type: ignore[attr-defined]
         record[group] = mentions
     if with_text:
-        record["text"] = doc.text
+        record["text"] = doc_text(doc)
     return TrialRecord(**record)
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-import extract.extensions  # noqa: F401  (declares the extensions)
+from extract.extensions import doc_text  # noqa: F401  (declares the extensions; re-exported)
 
 
 def add_mention(doc: Doc, group: str, start: int, end: int, norm: dict[str, Any], rule: str | None) -> Span | None:

@@ -12,7 +12,7 @@ superscript) are reported in the document's warnings.
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.base import add_mention, ensure_group
+from extract.components.base import add_mention, doc_text, ensure_group
 from extract.normalize.doses import find_doses
 
 GROUP = "doses"
@@ -26,7 +26,7 @@ class DoseComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_group(doc, GROUP)
-        for d in find_doses(doc.text):
+        for d in find_doses(doc_text(doc)):
             norm = {"value": d.value, "low": d.low, "high": d.high, "spread": d.spread,
                     "unit": d.unit, "per": d.per, "agent": d.agent}
             add_mention(doc, GROUP, d.start, d.end, norm, d.rule)

@@ -10,6 +10,8 @@ Runs after ``trial_outcomes`` and ``trial_p_values``; the rules are
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extract.extensions import doc_text
+
 from extract.normalize.linking import link_p_values
 
 
@@ -26,7 +28,7 @@ class LinkingComponent:
         outcome_spans = list(doc.spans["outcomes"]) if "outcomes" in doc.spans else []
         p_offsets = [s._.evidence for s in p_spans]
         outcomes = [(*s._.evidence, s._.norm["name"]) for s in outcome_spans]
-        for span, name in zip(p_spans, link_p_values(doc.text, p_offsets, outcomes), strict=True):
+        for span, name in zip(p_spans, link_p_values(doc_text(doc), p_offsets, outcomes), strict=True):
             span._.norm["outcome"] = name
         return doc
 

@@ -12,7 +12,7 @@ scispaCy's abbreviation pairs so that ``ALS functional rating scale-revised
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.base import add_mention, ensure_group
+from extract.components.base import add_mention, doc_text, ensure_group
 from extract.normalize.outcomes import find_outcomes
 
 GROUP = "outcomes"
@@ -38,7 +38,7 @@ class OutcomeComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_group(doc, GROUP)
-        for m in find_outcomes(doc.text, abbreviation_pairs(doc)):
+        for m in find_outcomes(doc_text(doc), abbreviation_pairs(doc)):
             add_mention(doc, GROUP, m.start, m.end, {"name": m.name}, m.rule)
         return doc
 

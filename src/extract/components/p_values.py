@@ -12,7 +12,7 @@ English, Chinese (``P值<0.01``) and Portuguese (``p = 0,03``).
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.base import add_mention, ensure_group
+from extract.components.base import add_mention, doc_text, ensure_group
 from extract.normalize.pvalues import find_p_values
 
 GROUP = "p_values"
@@ -26,7 +26,7 @@ class PValueComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_group(doc, GROUP)
-        for m in find_p_values(doc.text):
+        for m in find_p_values(doc_text(doc)):
             add_mention(doc, GROUP, m.start, m.end,
                         {"comparator": m.comparator, "value": m.value, "outcome": None}, m.rule)
         return doc

@@ -11,7 +11,7 @@ written the same way in every language.
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.base import add_mention, ensure_group
+from extract.components.base import add_mention, doc_text, ensure_group
 from extract.normalize.registries import find_registrations
 
 GROUP = "registrations"
@@ -25,7 +25,7 @@ class RegistrationComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_group(doc, GROUP)
-        for m in find_registrations(doc.text):
+        for m in find_registrations(doc_text(doc)):
             add_mention(doc, GROUP, m.start, m.end, {"registry": m.registry, "id": m.id}, m.rule)
         return doc
 

@@ -11,7 +11,7 @@ adjectival, adverbial and abbreviated forms, and the false-route traps).
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.base import add_mention, ensure_group
+from extract.components.base import add_mention, doc_text, ensure_group
 from extract.normalize.routes import find_routes
 
 GROUP = "routes"
@@ -25,7 +25,7 @@ class RouteComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_group(doc, GROUP)
-        for m in find_routes(doc.text):
+        for m in find_routes(doc_text(doc)):
             add_mention(doc, GROUP, m.start, m.end, {"route": m.route}, m.rule)
         return doc
 

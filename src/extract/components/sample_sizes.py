@@ -12,7 +12,7 @@ labels), which a regex over the text sees as well as token patterns would.
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extract.components.base import add_mention, ensure_group
+from extract.components.base import add_mention, doc_text, ensure_group
 from extract.normalize.sample_sizes import find_sample_sizes
 
 GROUP = "sample_sizes"
@@ -26,7 +26,7 @@ class SampleSizeComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ensure_group(doc, GROUP)
-        for m in find_sample_sizes(doc.text):
+        for m in find_sample_sizes(doc_text(doc)):
             add_mention(doc, GROUP, m.start, m.end, {"value": m.value, "kind": m.kind}, m.rule)
         return doc
 

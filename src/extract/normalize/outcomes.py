@@ -43,6 +43,8 @@ _NON_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 
 def normalize_key(name: str, casefold: bool = True) -> str:
     """The SPEC section 5 normalization of a name (optionally keeping case)."""
+    if name.isascii():
+        return _NON_ALNUM.sub("", name.lower() if casefold else name)
     s = unicodedata.normalize("NFKC", name)
     if casefold:
         s = s.casefold()
@@ -72,6 +74,9 @@ class Vocabulary:
 
     def __init__(self, rules: tuple[dict, ...]) -> None:
         self.index: dict[str, _Entry] = {}
+        # Every leading part of every alias key: the scan extends a candidate run of
+        # words only while its key is still the start of some alias key.
+        self.prefixes: set[str] = set()
         self.max_words = 1
         zh: dict[str, str] = {}
         for rule in rules:
@@ -94,6 +99,7 @@ class Vocabulary:
                 self.index[key] = _Entry(label, cs | (prev.case_sensitive if prev else frozenset()),
                                          spaced or bool(regex.search(r"\s", alias)))
                 self.max_words = max(self.max_words, len(_WORD.findall(alias)))
+                self.prefixes.update(key[:k] for k in range(1, len(key) + 1))
             for alias in rule.get("zh", []):
                 zh.setdefault(alias, label)
         self.max_words = min(self.max_words, 10)
@@ -178,7 +184,7 @@ _ITEM_TRIM_BEFORE = regex.compile(
 
 # Times, visits and procedure words are not measures ("at 6 months", "12th", "every 6 months").
 _NOT_AN_ITEM = regex.compile(
-    r"^(?:at|every|each|in|on|by|from|to|after|before|up|\d|confirmed|defined|measured|assessed|placebo|"
+    r"^(?:at|every|each|in|on|by|from|to|after|before|up|of|with|for|\d|confirmed|defined|measured|assessed|placebo|"
     r"safety|efficacy|feasibility|tolerability)\b|(?:months?|weeks?|days?|years?|hours?|baseline|visits?|"
     r"\d+(?:st|nd|rd|th))\b|[\[\]]|^\S{1,2}$",
     regex.I,
@@ -280,16 +286,32 @@ def _excluded_here(text: str, start: int, end: int) -> bool:
 
 
 def _vocab_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Longest vocabulary matches, left to right, over runs of joined words."""
     words = list(_WORD.finditer(text))
+    keys = [normalize_key(w.group()) for w in words]
+    joined = [_gap_ok(text[words[k].end():words[k + 1].start()]) for k in range(len(words) - 1)] + [False]
+    prefixes, index = vocab.prefixes, vocab.index
     out: list[OutcomeMatch] = []
     i = 0
     while i < len(words):
-        best: tuple[int, str] | None = None
-        start = words[i].start()
-        for j in range(min(len(words), i + vocab.max_words) - 1, i - 1, -1):
-            if j > i and not _joined(text, words, i, j):
-                continue
-            label = vocab.lookup(text[start:words[j].end()])
+        key = keys[i]
+        if not key or key not in prefixes:
+            i += 1
+            continue
+        candidates = []
+        j = i
+        while True:
+            if key in index:
+                candidates.append(j)
+            if j + 1 >= len(words) or not joined[j] or j - i + 1 >= vocab.max_words:
+                break
+            key += keys[j + 1]
+            if key not in prefixes:
+                break
+            j += 1
+        best = None
+        for j in reversed(candidates):  # longest first; a longer one may fail its case check
+            label = vocab.lookup(text[words[i].start():words[j].end()])
             if label is not None:
                 best = (j, label)
                 break
@@ -297,18 +319,14 @@ def _vocab_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
             i += 1
             continue
         j, label = best
-        out.append(OutcomeMatch(label, start, words[j].end(), "vocabulary"))
+        out.append(OutcomeMatch(label, words[i].start(), words[j].end(), "vocabulary"))
         i = j + 1
     return out
 
 
-def _joined(text: str, words: list[regex.Match[str]], i: int, j: int) -> bool:
-    """True when words i..j are joined by name-internal separators only."""
-    for k in range(i, j):
-        gap = text[words[k].end():words[k + 1].start()]
-        if len(gap) > 3 or _HARD_STOP.search(gap) or "\n" in gap or not _JOINER.fullmatch(gap):
-            return False
-    return True
+def _gap_ok(gap: str) -> bool:
+    """True when two words are joined by name-internal separators only."""
+    return len(gap) <= 3 and "\n" not in gap and not _HARD_STOP.search(gap) and bool(_JOINER.fullmatch(gap))
 
 
 def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
