@@ -139,7 +139,19 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="machine-readable output")
     ev.add_argument("--errors", action="store_true", help="list false positives and misses per document")
     ev.set_defaults(func=cmd_eval)
+    sv = sub.add_parser("serve", help="run the HTTP service (FastAPI + uvicorn)")
+    sv.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    sv.add_argument("--port", type=int, default=8000)
+    sv.add_argument("--max-bytes", type=int, default=5_000_000, help="largest request body accepted (413 beyond)")
+    sv.add_argument("--timeout", type=float, default=30.0, help="seconds one request may take (504 beyond)")
+    sv.set_defaults(func=cmd_serve)
     return parser
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from extract.service import serve
+
+    return serve(host=args.host, port=args.port, max_bytes=args.max_bytes, timeout=args.timeout)
 
 
 def main(argv: list[str] | None = None) -> int:
