@@ -180,3 +180,27 @@ def test_directory_is_recursive_and_sorted(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text("a text")
     (tmp_path / ".hidden").write_text("skip me")
     assert [d.id for d in read_path(tmp_path)] == ["a", "z"]
+
+
+def test_jsonl_is_streamed_and_a_single_record_file_takes_the_stem(tmp_path: Path) -> None:
+    one = tmp_path / "only.jsonl"
+    one.write_text(json.dumps({"id": "x1", "text": "P = 0.01"}) + "\n")
+    assert [d.id for d in read_path(one)] == ["only"]
+    gz = tmp_path / "many.jsonl.gz"
+    gz.write_bytes(gzip.compress(("\n".join(json.dumps({"id": f"r{i}", "text": "t"}) for i in range(5)) + "\n").encode()))
+    assert [d.id for d in read_path(gz)] == [f"r{i}" for i in range(5)]
+
+
+def test_large_pubmed_xml_is_read_article_by_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from extract.ingest import formats
+
+    monkeypatch.setattr(formats, "STREAM_XML_BYTES", 100)
+    p = tmp_path / "base.xml.gz"
+    p.write_bytes(gzip.compress(_set("1", "2", "3").encode()))
+    docs = list(read_path(p))
+    assert [d.id for d in docs] == ["1", "2", "3"] and all(d.error is None for d in docs)
+    bad = tmp_path / "bad.xml"
+    bad.write_text(_set("7", "8")[:-40])
+    docs = list(read_path(bad))
+    assert [d.id for d in docs[:2]] == ["7", "8"] or docs[-1].error is not None
+    assert docs[-1].error is not None and docs[-1].error[0] == "invalid_xml"

@@ -1,6 +1,6 @@
 """Command line: ``extract run`` and ``extract eval``. Thin: the work is in the API.
 
-    extract run PATH... [-o FILE] [--format jsonl|csv] [--with-text]
+    extract run PATH... [-o FILE] [--format jsonl|csv] [--with-text] [--workers N] [--resume] [--quiet]
     extract eval --gold DIR PATH...  |  extract eval --gold DIR --pred FILE  [--json] [--errors]
 
 ``run`` writes exactly one record per input document (an error record for a
@@ -24,10 +24,10 @@ CSV_COLUMNS = ("id", "field", "value", "unit", "detail", "text", "start", "end",
 
 
 def _records(paths: list[str], with_text: bool) -> Iterator[TrialRecord]:
-    from extract.api import extract_documents
+    from extract.batch import run_records
     from extract.ingest.formats import read_paths
 
-    return extract_documents(read_paths(paths), with_text=with_text)
+    return run_records(read_paths(paths), with_text=with_text)
 
 
 def csv_rows(record: TrialRecord) -> Iterator[dict[str, Any]]:
@@ -51,35 +51,68 @@ def csv_rows(record: TrialRecord) -> Iterator[dict[str, Any]]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from extract.batch import Summary, resume_state, run_records
+    from extract.ingest.formats import read_paths
     from extract.serialize import record_to_json
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         print(f"extract run: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return 2
+    if args.resume and (not args.output or args.format != "jsonl"):
+        print("extract run: --resume needs -o FILE and the jsonl format", file=sys.stderr)
+        return 2
+    if args.workers < 1:
+        print("extract run: --workers must be at least 1", file=sys.stderr)
+        return 2
+    done = resume_state(args.output) if args.resume else set()
     out: IO[str]
     try:
-        out = open(args.output, "w", encoding="utf-8", newline="") if args.output else sys.stdout
+        mode = "a" if args.resume else "w"
+        out = open(args.output, mode, encoding="utf-8", newline="") if args.output else sys.stdout
     except OSError as exc:
         print(f"extract run: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
         return 2
-    n = errors = 0
+    summary = Summary()
+
+    def documents():
+        for doc in read_paths(args.paths):
+            if done and doc.id is not None and str(doc.id) in done:
+                summary.skipped += 1
+                continue
+            yield doc
+
+    show = not args.quiet and sys.stderr.isatty()
+    bar = None
+    if show:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="doc", file=sys.stderr, dynamic_ncols=True, desc="extract")
     try:
-        writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore") if args.format == "csv" else None
-        if writer:
+        writer = None
+        if args.format == "csv":
+            writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
             writer.writeheader()
-        for record in _records(args.paths, args.with_text):
-            n += 1
-            errors += record.error is not None
+        for record in run_records(documents(), workers=args.workers, with_text=args.with_text):
             if writer:
                 writer.writerows(csv_rows(record))
             else:
+                # One write per line, flushed: a kill leaves at most one torn line, which --resume cuts off.
                 out.write(record_to_json(record) + "\n")
+                if args.output:
+                    out.flush()
+            summary.add(record)
+            if bar is not None:
+                bar.update(1)
+                bar.set_postfix(errors=sum(summary.errors.values()), refresh=False)
     finally:
+        if bar is not None:
+            bar.close()
         if out is not sys.stdout:
             out.close()
-    if args.output:
-        print(f"extract run: {n} documents, {errors} errors -> {args.output}", file=sys.stderr)
+    if not args.quiet:
+        for line in summary.lines():
+            print(f"extract run: {line}", file=sys.stderr)
     return 0
 
 
@@ -131,6 +164,9 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
     run.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     run.add_argument("--with-text", action="store_true", help="include the cleaned text offsets refer to")
+    run.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (output order stays the input order)")
+    run.add_argument("--resume", action="store_true", help="append to -o FILE, skipping documents already written there")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     run.set_defaults(func=cmd_run)
     ev = sub.add_parser("eval", help="score predictions against gold files (SPEC.md section 5)")
     ev.add_argument("--gold", required=True, metavar="DIR")

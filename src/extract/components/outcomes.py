@@ -27,7 +27,8 @@ def abbreviation_pairs(doc: Doc) -> list[tuple[int, int, int, int]]:
         long = short._.long_form
         if long is not None:
             pairs.append((long.start_char, long.end_char, short.start_char, short.end_char))
-    return pairs
+    # scispaCy keeps abbreviations in sets: sort so that runs do not depend on hash order.
+    return sorted(set(pairs))
 
 
 class OutcomeComponent:

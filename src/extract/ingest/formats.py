@@ -125,10 +125,29 @@ def file_stem(path: Path) -> str:
     return Path(name).stem
 
 
+#: XML files larger than this are read article by article (PubMed baseline files).
+STREAM_XML_BYTES = 5_000_000
+
+
 def read_file(path: str | os.PathLike[str]) -> Iterator[Document]:
-    """Yield the documents in one file (one, or many for JSONL/XML sets)."""
+    """Yield the documents in one file (one, or many for JSONL/XML sets).
+
+    JSON Lines files, and XML files above :data:`STREAM_XML_BYTES`, are
+    streamed: memory holds one record at a time whatever the file's size.
+    """
     p = Path(path)
     stem = file_stem(p)
+    lower = p.name.lower()
+    try:
+        if lower.endswith((".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")):
+            yield from _stream_jsonl(p, stem)
+            return
+        if lower.endswith((".xml", ".xml.gz")) and p.stat().st_size > STREAM_XML_BYTES:
+            yield from _stream_xml(p, stem)
+            return
+    except OSError as exc:
+        yield Document.failed(stem, "unreadable", f"cannot read {p}: {exc.strerror or exc}", source=str(p))
+        return
     try:
         data = p.read_bytes()
     except OSError as exc:
@@ -141,6 +160,91 @@ def read_file(path: str | os.PathLike[str]) -> Iterator[Document]:
             yield Document.failed(stem, "unreadable", f"{p.name}: not a readable gzip file: {exc}", source=str(p))
             return
     yield from read_bytes(data, stem=stem, source=str(p), suffix=Path(p.name.removesuffix(".gz")).suffix.lower())
+
+
+def _open_binary(p: Path):
+    return gzip.open(p, "rb") if p.name.lower().endswith(".gz") else p.open("rb")
+
+
+def _stream_jsonl(p: Path, stem: str) -> Iterator[Document]:
+    """JSON Lines, one record per line, read line by line.
+
+    A file with a single record gets the file's stem as id (SPEC section 1),
+    so one record is held back until the next one (or the end) is seen.
+    """
+    source = str(p)
+    pending: Document | None = None
+    count = 0
+    try:
+        with _open_binary(p) as fh:
+            for n, raw in enumerate(fh, 1):
+                if n == 1:
+                    raw = raw.removeprefix(codecs.BOM_UTF8)
+                if not raw.strip():
+                    continue
+                doc = _jsonl_line(raw, n, stem, source)
+                count += 1
+                if pending is not None:
+                    yield pending
+                pending = doc
+    except (OSError, EOFError, zlib.error) as exc:
+        if pending is not None:
+            yield pending
+            pending = None
+        yield Document.failed(f"{stem}:{count + 1}", "unreadable", f"{p.name}: reading stopped: {exc}", source=source)
+    if pending is not None:
+        if count == 1:
+            pending.id = stem  # a file holding one document is named by its stem (SPEC section 1)
+        yield pending
+
+
+def _jsonl_line(raw: bytes, n: int, stem: str, source: str) -> Document:
+    fallback = f"{stem}:{n}"
+    if len(raw) > MAX_DOCUMENT_CHARS * 4:
+        return Document.failed(fallback, "too_large", f"line {n} has {len(raw):,} bytes; the limit for one document is {MAX_DOCUMENT_CHARS:,} characters", source=source)
+    warnings: list[str] = []
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        line = raw.decode("latin-1")
+        warnings.append(f"line {n} is not valid UTF-8; read as latin-1")
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Document.failed(fallback, "invalid_json", f"line {n}: {_json_error(exc)}", source=source)
+    if not isinstance(obj, dict):
+        return Document.failed(fallback, "invalid_json", f"line {n}: expected a JSON object, got {type(obj).__name__}", source=source)
+    doc = _record_to_document(obj, _record_id(obj) or fallback, source, fmt="jsonl")
+    doc.warnings[:0] = warnings
+    return doc
+
+
+def _stream_xml(p: Path, stem: str) -> Iterator[Document]:
+    """A large PubMed XML file, article by article (elements are cleared once read)."""
+    source = str(p)
+    n = 0
+    try:
+        with _open_binary(p) as fh:
+            root = None
+            for event, el in SafeET.iterparse(fh, events=("start", "end"), forbid_dtd=False,
+                                              forbid_entities=True, forbid_external=True):
+                if event == "start":
+                    if root is None:
+                        root = el
+                    continue
+                if _local(el.tag) in ("PubmedArticle", "PubmedBookArticle"):
+                    n += 1
+                    yield _pubmed_to_document(el, None, n, stem, source)
+                    el.clear()
+                    if root is not None:
+                        root.clear()  # drop the references the root keeps to read articles
+    except DefusedXmlException as exc:
+        yield Document.failed(f"{stem}:{n + 1}", "unsafe_xml", f"the XML declares entities or external references, which are refused: {exc}", source=source)
+    except SafeET.ParseError as exc:
+        line, col = getattr(exc, "position", (0, 0))
+        yield Document.failed(f"{stem}:{n + 1}", "invalid_xml", f"line {line}, column {col + 1}: {_xml_reason(exc)} (after {n} articles)", source=source)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Document.failed(f"{stem}:{n + 1}", "unreadable", f"{p.name}: reading stopped after {n} articles: {exc}", source=source)
 
 
 def _gunzip(data: bytes) -> bytes:
@@ -215,6 +319,16 @@ def _json_error(exc: json.JSONDecodeError) -> str:
 
 
 def _read_jsonl(text: str, stem: str | None, source: str | None) -> Iterator[Document]:
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    if len(lines) == 1 and stem is not None:
+        for doc in _read_jsonl_lines(text, stem, source):
+            doc.id = stem  # a file holding one document is named by its stem (SPEC section 1)
+            yield doc
+        return
+    yield from _read_jsonl_lines(text, stem, source)
+
+
+def _read_jsonl_lines(text: str, stem: str | None, source: str | None) -> Iterator[Document]:
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
