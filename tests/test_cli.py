@@ -92,3 +92,12 @@ def test_console_script_is_installed() -> None:
     assert res.returncode == 0
     (rec,) = _lines(res.stdout)
     assert rec["id"] == "003_f69a525beeeb3bd6" and rec["registrations"][0]["id"] == "NCT02116634"
+
+
+def test_eval_by_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["eval", "--gold", str(ROOT / "gold"), str(ROOT / "seeds"), "--lang", "zh", "--json"]) == 0
+    zh = json.loads(capsys.readouterr().out)
+    assert main(["eval", "--gold", str(ROOT / "gold"), str(ROOT / "seeds"), "--exclude-lang", "zh", "--json"]) == 0
+    en = json.loads(capsys.readouterr().out)
+    assert zh["documents"] >= 8 and en["documents"] >= 30
+    assert zh["documents"] + en["documents"] == len(list((ROOT / "gold").glob("*.json")))

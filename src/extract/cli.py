@@ -137,6 +137,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     else:
         print("extract eval: give document paths or --pred FILE", file=sys.stderr)
         return 2
+    if args.lang or args.exclude_lang:
+        # Score only the documents whose record lists (or does not list) a language.
+        preds = list(preds)
+        keep = {r.get("id") for r in preds
+                if (not args.lang or args.lang in (r.get("languages") or []))
+                and (not args.exclude_lang or args.exclude_lang not in (r.get("languages") or []))}
+        preds = [r for r in preds if r.get("id") in keep]
+        gold = {k: v for k, v in gold.items() if k in keep}
     report = evaluate(preds, gold, keep_errors=args.errors)
     if args.json:
         data = report.as_dict()
@@ -173,6 +181,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--pred", metavar="FILE", help="JSON Lines of records instead of running the extractor")
     ev.add_argument("paths", nargs="*", metavar="PATH")
     ev.add_argument("--json", action="store_true", help="machine-readable output")
+    ev.add_argument("--lang", metavar="CODE", help="score only documents whose record lists this language (e.g. zh)")
+    ev.add_argument("--exclude-lang", metavar="CODE", help="score only documents whose record does not list this language")
     ev.add_argument("--errors", action="store_true", help="list false positives and misses per document")
     ev.set_defaults(func=cmd_eval)
     sv = sub.add_parser("serve", help="run the HTTP service (FastAPI + uvicorn)")
