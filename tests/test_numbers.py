@@ -859,3 +859,13 @@ def test_never_raises_on_number_like_text(text: str) -> None:
     value = parse_number(text)
     assert value is None or math.isfinite(value)
     parse_number_words(text)
+
+
+@pytest.mark.parametrize("s,value", [
+    ("三", 3), ("十", 10), ("十二", 12), ("二十一", 21), ("一百二十", 120), ("两千", 2000), ("一万二千", 12000),
+    ("", None), ("三个", None), ("abc", None),
+])
+def test_parse_chinese_numeral(s: str, value: int | None) -> None:
+    from extract.normalize.numbers import parse_chinese_numeral
+
+    assert parse_chinese_numeral(s) == value

@@ -649,3 +649,14 @@ def test_whole_corpus_is_well_formed(abstracts: list[dict]) -> None:
                 bad.append((rec["id"], text[s.start:s.end], s))
     assert not bad, bad[:10]
     assert count > 1000  # the sweep saw real sample sizes, not an empty output
+
+
+@pytest.mark.parametrize("text,want", [
+    ("每组三名患者", {3}),                      # d04
+    ("我们招募了 18 名膝关节骨性关节炎患者", {18}),  # d04
+    ("失代偿性肝硬化患者27例", {27}),             # d05
+    ("其中31例为治疗组;27例为对照组", {31, 27}),    # d06
+    ("治疗组中生存人数21例,死亡7例,肝移植3例", set()),  # d06: outcomes, not sample sizes
+])
+def test_chinese_classifier_counts(text: str, want: set[int]) -> None:
+    assert {m.value for m in find_sample_sizes(text)} == want

@@ -667,3 +667,30 @@ def parse_number_words(s: str) -> int | float | None:
             return None
         return rest // 2 if rest % 2 == 0 else rest / 2
     return _words_value(stripped)
+
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+
+
+def parse_chinese_numeral(s: str) -> int | None:
+    """A Chinese numeral in characters: "三" -> 3, "十二" -> 12, "二十一" -> 21, "一百二十" -> 120, "两千" -> 2000.
+
+    Returns None for anything that is not a whole Chinese numeral.
+    """
+    if not s or any(c not in _ZH_DIGITS and c not in _ZH_UNITS for c in s):
+        return None
+    total = section = 0
+    digit: int | None = None
+    for c in s:
+        if c in _ZH_DIGITS:
+            digit = _ZH_DIGITS[c]
+        elif c == "万":
+            section = (section + (digit or 0)) * 10000
+            total += section
+            section, digit = 0, None
+        else:
+            section += (1 if digit is None else digit) * _ZH_UNITS[c]
+            digit = None
+    value = total + section + (digit or 0)
+    return value or None

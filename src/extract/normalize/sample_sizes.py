@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.normalize.numbers import Number, find_numbers
+from extract.normalize.numbers import Number, find_numbers, parse_chinese_numeral
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,7 +177,7 @@ _ENROLLMENT_FIELD = regex.compile(
     regex.I,
 )
 _FLOW_ROW = regex.compile(r"(?m)^\s*(?P<label>STARTED|Started|COMPLETED|Completed|NOT\s+COMPLETED|Not\s+Completed)\s*[:\t ]\s*(?P<nums>\d{1,6}(?:[\t ]+\d{1,6}){0,5})\s*$")
-_ZH_COUNT = regex.compile(r"(?P<num>\d{1,5})\s?(?P<cls>例|名)(?!\s?[次天月年周])")
+_ZH_COUNT = regex.compile(r"(?P<num>\d{1,5}|[一二两三四五六七八九十百千]{1,6})\s?(?P<cls>例|名)(?!\s?[次天月年周])")
 _ZH_ARM = regex.compile(r"组|每组")
 _ZH_NOT = regex.compile(r"(?:死亡|生存|存活|移植|好转|治愈|发生|出现|不良)")
 
@@ -359,6 +359,10 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         if _ZH_NOT.search(text[max(0, m.start() - 4):m.end() + 4]):
             continue
         kind = "arm" if _ZH_ARM.search(around) else "enrolled"
-        add(int(m.group("num")), kind, m.start(), m.end(), "zh_classifier")
+        num = m.group("num")
+        value = int(num) if num.isdigit() else parse_chinese_numeral(num)
+        if value is None or (not num.isdigit() and text[max(0, m.start() - 1):m.start()] in ("第", "前")):
+            continue  # "第一名": a rank, not a count
+        add(value, kind, m.start(), m.end(), "zh_classifier")
 
     return sorted(found.values(), key=lambda s: (s.start, s.end))
