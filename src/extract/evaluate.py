@@ -25,33 +25,23 @@ that pair names the outcome (by the outcome rule).
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import regex
 
 from extract.models import FIELDS
+from extract.normalize.outcomes import normalize_key
 from extract.normalize.units import parse_unit_string
 
-GREEK_NAMES = {
-    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
-    "θ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
-    "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon",
-    "φ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
-}
-_NON_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
 _TIME_PER = {"day": "day", "daily": "day", "d": "day", "week": "week", "weekly": "week", "month": "month",
              "monthly": "month", "hour": "hour", "h": "hour", "year": "year", "minute": "minute", "min": "minute"}
 
 
 def normalize_name(name: str) -> str:
     """SPEC outcome-name normalization: NFKC, casefold, Greek to names, letters and digits only."""
-    s = unicodedata.normalize("NFKC", name).casefold()
-    s = "".join(GREEK_NAMES.get(c, c) for c in s)
-    return _NON_ALNUM.sub("", s)
+    return normalize_key(name)
 
 
 # --------------------------------------------------------------------------- keys
