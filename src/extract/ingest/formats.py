@@ -35,6 +35,9 @@ MAX_DOCUMENT_CHARS = 5_000_000
 
 _JSON_TEXT_KEYS = ("abstract", "Abstract", "AbstractText", "abstractText", "text", "body", "content")
 _JSON_TITLE_KEYS = ("title", "Title", "ArticleTitle", "articleTitle")
+# A JSON array of records starts "[{" or is "[]"; "[Effect of X on Y]. We ..." is a
+# MEDLINE translated title in plain text.
+_JSON_ARRAY_START = regex.compile(r"\[\s*(?:\{|\])")
 _HTML_HINT = regex.compile(r"<(?:html|body|p|div|span|br|sup|sub|i|b|em|strong|table|h[1-6])\b", regex.I)
 
 
@@ -290,7 +293,7 @@ def read_text(text: str, stem: str | None, source: str | None = None, suffix: st
     head = stripped[:2000]
     if suffix == ".jsonl" or (head.startswith("{") and _is_jsonl(stripped)):
         yield from _read_jsonl(text, stem, source)
-    elif head.startswith("{") or head.startswith("[") or suffix == ".json":
+    elif head.startswith("{") or _JSON_ARRAY_START.match(head) or suffix == ".json":
         yield from _read_json(stripped, stem, source)
     elif head.startswith("<") and regex.search(r"<(?:PubmedArticle|PubmedBookArticle|clinical_study)\b", head + stripped[2000:20000]):
         yield from _read_xml(stripped, stem, source)

@@ -183,6 +183,8 @@ def _is_power_count(text: str, n: Number) -> bool:
 
 
 def _make_dose(text: str, n: Number, u: UnitMatch, rule: str) -> list[DoseMatch] | None:
+    if u.divisor <= 0 or (n.value == 0 and n.high is None):
+        return None  # "cells/0 mL", "0 mg": nothing was given
     if u.concentration and u.kind != "cell":
         return None  # a lab concentration (mg/dL, ng/mL, IU/L)
     if u.concentration and u.kind == "cell" and u.divisor == 1.0:

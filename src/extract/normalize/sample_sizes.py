@@ -230,8 +230,9 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         if value < 1:
             return
         key = (start, end)
-        if key not in found:
-            found[key] = SampleSizeMatch(value, kind, start, end, rule)
+        if key in found or any(m.value == value and m.start < end and start < m.end for m in found.values()):
+            return  # the same count read by two rules ("randomized 40" and "40 patients")
+        found[key] = SampleSizeMatch(value, kind, start, end, rule)
 
     numbers = find_numbers(text)
     for n in numbers:

@@ -33,7 +33,7 @@ def parse_unit_string(unit: str) -> pint.Quantity | None:
     """
     try:
         q = ureg.Quantity(1, unit) if unit.strip() else None
-    except (pint.errors.PintError, ValueError, TypeError, AttributeError, SyntaxError, KeyError):
+    except Exception:  # noqa: BLE001 - Pint's parser raises many kinds (TokenError, AssertionError, ...) on junk
         return None
     return q
 
