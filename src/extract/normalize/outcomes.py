@@ -119,6 +119,8 @@ class Vocabulary:
             return None
         if not entry.spaced and regex.search(r"\s", surface):
             return None  # "Kim 1" is not KIM-1, "AC T" is not ACT
+        if surface.count("(") != surface.count(")"):
+            return None  # "ALSFRS-R) score": a name does not cross a bracket it did not open
         return entry.label
 
 
@@ -419,7 +421,12 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
 
 
 def _covering(found: list[OutcomeMatch], start: int, end: int) -> OutcomeMatch | None:
+    """A mention that is this span, or lies inside it and covers most of it.
+
+    Not one that merely contains it: "ALS" inside "ALS Functional Rating Scale"
+    does not make "amyotrophic lateral sclerosis (ALS)" an outcome.
+    """
     for m in found:
-        if m.start <= start and end <= m.end or (start <= m.start and m.end <= end and m.end - m.start >= 0.6 * (end - start)):
+        if start <= m.start and m.end <= end and m.end - m.start >= 0.6 * (end - start):
             return m
     return None
