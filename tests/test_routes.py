@@ -1031,7 +1031,7 @@ def test_defined_IV_is_still_no_roman_numeral() -> None:
 # Rules are data: every rule proves itself on its example.
 # ---------------------------------------------------------------------------
 
-_RULE_FILE = load_patterns("routes")
+_RULE_FILE = load_patterns("routes") + load_patterns("zh/routes")
 
 
 @pytest.mark.parametrize("rule", _RULE_FILE, ids=[r["id"] for r in _RULE_FILE])

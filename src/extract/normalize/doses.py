@@ -52,6 +52,9 @@ class DoseMatch:
 
 
 # Words between two numbers that share the unit of the second.
+_PER_KG_ONLY = regex.compile(r"\s?/\s?(?:kg|Kg|KG)(?:\s?(?:体重|BW|body\s+weight))?(?![\p{Latin}\d])")
+_ZH_COUNTER = regex.compile(r"\s?个(?!细胞)")
+_CELL_BEFORE = regex.compile(r"细胞|\bcells?\b|MSCs?\b", regex.I)
 _TO = regex.compile(r"\s*to\s*$", regex.I)
 _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:or|and)?|or|and|/)\s*$", regex.I)
 # Volumes taken from the patient, not given.
@@ -155,6 +158,18 @@ def find_doses(text: str) -> list[DoseMatch]:
             if len(between) <= 8 and joined and not numbers[i].words:
                 units[i] = units[i + 1]
                 how[i] = "shared_unit"
+    # "1×10^6 /kg体重" after 细胞 (cells) or "cells": a per-weight cell dose whose noun came first.
+    for i, n in enumerate(numbers):
+        if units[i] is None and _is_power_count(text, n):
+            per_kg = _PER_KG_ONLY.match(text, n.end)
+            counter = _ZH_COUNTER.match(text, n.end)
+            if per_kg and _CELL_BEFORE.search(text[max(0, n.start - 30):n.start]):
+                units[i] = UnitMatch("cell/kg", "cell", None, False, n.end, per_kg.end())
+                how[i] = "cell_noun_before"
+            elif counter and _CELL_BEFORE.search(text[max(0, n.start - 15):n.start]):
+                # "干细胞数量≥2×107个": the counter 个 counts the cells named just before
+                units[i] = UnitMatch("cell", "cell", None, False, n.end, counter.end())
+                how[i] = "cell_noun_before"
     # A power-of-ten count without a unit takes a sibling's cell unit.
     for i, n in enumerate(numbers):
         if units[i] is None and _is_power_count(text, n):

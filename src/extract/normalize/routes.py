@@ -56,6 +56,12 @@ from extract.patterns import PatternError, load_patterns
 __all__ = ["MACROS", "ROUTES", "RULE_FILE", "RouteMatch", "find_routes"]
 
 RULE_FILE = "routes"
+#: Chinese and Japanese rules, kept apart as patterns/zh/routes.jsonl.
+ZH_RULE_FILE = "zh/routes"
+
+
+def _rule_data() -> tuple[dict, ...]:
+    return load_patterns(RULE_FILE) + load_patterns(ZH_RULE_FILE)
 
 #: The controlled route names of SPEC.md section 4 (FDA route names, lower case).
 ROUTES: frozenset[str] = frozenset(
@@ -302,7 +308,7 @@ def _compile(raw: Mapping[str, Any], order: int) -> _Rule:
     )
 
 
-_RULES: tuple[_Rule, ...] = tuple(_compile(raw, i) for i, raw in enumerate(load_patterns(RULE_FILE)))
+_RULES: tuple[_Rule, ...] = tuple(_compile(raw, i) for i, raw in enumerate(_rule_data()))
 _ALL_CUES: tuple[str, ...] = tuple(sorted({c for r in _RULES for c in r.cues}))
 # Cues split by how they are looked for: (lower-cased text or as written) and
 # (ASCII or not). An ASCII text (str.isascii() is O(1)) cannot hold a non-ASCII cue.
@@ -409,7 +415,7 @@ def _check_examples() -> None:
         PatternError: when a rule's example lacks the rule's cues, is not
             matched by the rule, or does not yield exactly its ``expect``.
     """
-    for rule, raw in zip(_RULES, load_patterns(RULE_FILE), strict=True):
+    for rule, raw in zip(_RULES, _rule_data(), strict=True):
         example = raw["example"]
         if _present_cues(example).isdisjoint(rule.cues):
             raise _fail(rule.id, f"none of the cues {list(rule.cues)} occurs in the example")

@@ -51,17 +51,17 @@ def pint_name(unit: str) -> str | None:
 #: readability: the combined pattern takes the longest match at a position.
 _NUMERATORS: list[tuple[str, str, str]] = [
     # mass
-    ("mass", "microgram", r"(?:µg|μg|ug|mcg|micrograms?|microgrammes?|microg|micro\s?g)"),
-    ("mass", "milligram", r"(?:mg|milligrams?|milligrammes?)"),
+    ("mass", "microgram", r"(?:µg|μg|ug|mcg|micrograms?|microgrammes?|microg|micro\s?g|微克)"),
+    ("mass", "milligram", r"(?:mg|milligrams?|milligrammes?|毫克)"),
     ("mass", "nanogram", r"(?:ng|nanograms?)"),
-    ("mass", "gram", r"(?:g|gm|grams?|grammes?)"),
+    ("mass", "gram", r"(?:g|gm|grams?|grammes?|克)"),
     ("mass", "kilogram", r"(?:kg)"),
     # volume ("cc" is mL, per SPEC section 4)
-    ("volume", "milliliter", r"(?:mL|ml|ML|millilit(?:er|re)s?|cc|cm3|cm\^3)"),
+    ("volume", "milliliter", r"(?:mL|ml|ML|millilit(?:er|re)s?|cc|cm3|cm\^3|毫升)"),
     ("volume", "microliter", r"(?:µL|μL|µl|μl|uL|microlit(?:er|re)s?)"),
     ("volume", "liter", r"(?:L|lit(?:er|re)s?)"),
     # biological activity
-    ("activity", "international_unit", r"(?:IU|I\.U\.|UI|iu|international\s+units?)"),
+    ("activity", "international_unit", r"(?:IU|I\.U\.|UI|iu|international\s+units?|国际单位)"),
     ("activity", "megainternational_unit", r"(?:MIU|MU|million\s+(?:international\s+)?units?)"),
     ("activity", "activity_unit", r"(?:U|units?)"),
     # amounts of substance
@@ -70,9 +70,10 @@ _NUMERATORS: list[tuple[str, str, str]] = [
     # counts
     ("count", "colony_forming_unit", r"(?:CFUs?|cfu|colony[\s-]forming[\s-]units?)"),
     ("count", "vector_genome", r"(?:vg|VG|vector\s+genomes?|viral\s+genomes?|genome\s+copies|GC)"),
-    ("count", "tablet", r"(?:tablets?|tabs?|pills?)"),
+    # Chinese counters: 粒/片 a tablet or pill, 袋 a sachet ("每次2粒", "4粒/次").
+    ("count", "tablet", r"(?:tablets?|tabs?|pills?|粒|片)"),
     ("count", "capsule", r"(?:capsules?|caps|soft\s?gels?|softgels?)"),
-    ("count", "sachet", r"(?:sachets?|packets?)"),
+    ("count", "sachet", r"(?:sachets?|packets?|袋)"),
     ("count", "puff", r"(?:puffs?|inhalations?)"),
     ("count", "spray", r"(?:sprays?)"),
 ]
