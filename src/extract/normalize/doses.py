@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.normalize.numbers import Number, find_numbers
+from extract.normalize.numbers import Number, numbers_in
 from extract.normalize.units import UnitMatch, match_unit, pint_name
 
 
@@ -146,7 +146,7 @@ def _scaled(n: Number, divisor: float) -> tuple[float, float | None, float | Non
 
 def find_doses(text: str) -> list[DoseMatch]:
     """Every administered amount in the text, in order (see the module docstring)."""
-    numbers = [n for n in find_numbers(text) if n.value >= 0]
+    numbers = [n for n in numbers_in(text) if n.value >= 0]
     units: list[UnitMatch | None] = [match_unit(text, n.end) for n in numbers]
     how: list[str] = ["unit_after" if u else "" for u in units]
     # A list or an alternative shares the unit written after its last number.

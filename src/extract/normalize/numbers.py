@@ -45,11 +45,12 @@ ages are returned as plain numbers: callers decide.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 
 import regex
 
-__all__ = ["Number", "find_numbers", "parse_number", "parse_number_words"]
+__all__ = ["Number", "find_numbers", "numbers_in", "parse_chinese_numeral", "parse_number", "parse_number_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -548,6 +549,13 @@ def _from_scan(text: str, m: regex.Match[str]) -> list[Number]:
         return []
     n = _number(part, *a_span)
     return [] if n is None else [n]
+
+
+@lru_cache(maxsize=4)
+def numbers_in(text: str) -> tuple[Number, ...]:
+    """:func:`find_numbers`, cached for the last few texts: the dose and sample-size
+    readers both read every number of the same document."""
+    return tuple(find_numbers(text))
 
 
 def find_numbers(text: str) -> list[Number]:

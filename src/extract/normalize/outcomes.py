@@ -160,11 +160,14 @@ _CUE_LIST = regex.compile(
     r"(?:the\s+|a\s+|an\s+)?(?P<list>[^.;\n]{3,250})",
     regex.I,
 )
-_CUE_MEASURED = regex.compile(
-    r"(?P<np>(?:[\p{L}\p{N}][\p{L}\p{N}'+-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}'+-]*)\s+(?:was|were)\s+"
-    r"(?:also\s+)?(?:measured|assessed|evaluated|recorded|determined|monitored|quantified|analy[sz]ed|examined)\b",
+# "X was measured": found from the verb (cheap to scan for), then the noun
+# phrase is read backwards from it; one regex over every position would backtrack.
+_CUE_MEASURED_VERB = regex.compile(
+    r"\s+(?:was|were)\s+(?:also\s+)?(?:measured|assessed|evaluated|recorded|determined|monitored|quantified|"
+    r"analy[sz]ed|examined)\b",
     regex.I,
 )
+_NP_BEFORE = regex.compile(r"(?:[\p{L}\p{N}][\p{L}\p{N}'+-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}'+-]*$")
 _CUE_REGISTRY = regex.compile(
     r"(?:Primary|Secondary)\s+Outcome\s+Measures?\s*[:\n]\s*(?:Name\s+Time\s+Method\s+)?(?P<list>[^\n]{3,250})",
     regex.I,
@@ -345,11 +348,15 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                     continue
                 out.append(OutcomeMatch(vocab.lookup(item) or item.lower() if not _is_acronym(item) else item,
                                         pos, pos + len(item), rule))
-    for m in _CUE_MEASURED.finditer(text):
-        item = _clean_item(m.group("np"))
+    for verb in _CUE_MEASURED_VERB.finditer(text):
+        np_start = max(0, verb.start() - 80)
+        m = _NP_BEFORE.search(text, np_start, verb.start())
+        if m is None:
+            continue
+        item = _clean_item(m.group())
         if item is None or regex.search(r"\band\b", item):
             continue
-        pos = text.find(item, m.start("np"))
+        pos = text.find(item, m.start())
         if pos >= 0:
             out.append(OutcomeMatch(vocab.lookup(item) or (item if _is_acronym(item) else item.lower()), pos, pos + len(item), "cue_measured"))
     return out

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 import regex
 
-from extract.normalize.numbers import Number, find_numbers, parse_chinese_numeral
+from extract.normalize.numbers import Number, numbers_in, parse_chinese_numeral
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +234,7 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             return  # the same count read by two rules ("randomized 40" and "40 patients")
         found[key] = SampleSizeMatch(value, kind, start, end, rule)
 
-    numbers = find_numbers(text)
+    numbers = numbers_in(text)
     for n in numbers:
         value = _int(n)
         if value is None:
