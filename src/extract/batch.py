@@ -51,6 +51,39 @@ def _worker_task(args: tuple[list[Document], bool]) -> list[TrialRecord]:
     return _worker_run(*args)
 
 
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One output line, made where the record was made (in the worker)."""
+
+    json: str
+    error: str | None
+    mentions: tuple[int, ...]  # per field, in FIELDS order
+
+
+def _line(record: TrialRecord) -> Line:
+    from extract.serialize import record_to_json
+
+    return Line(record_to_json(record), record.error.type if record.error else None,
+                tuple(len(getattr(record, f)) for f in FIELDS))
+
+
+def _worker_lines(args: tuple[list[Document], bool]) -> list[Line]:
+    return [_line(r) for r in _worker_run(*args)]
+
+
+def run_lines(documents: Iterable[Document], workers: int = 1, with_text: bool = False) -> Iterator[Line]:
+    """JSON lines in input order; workers serialize, so only short strings cross processes."""
+    if workers <= 1:
+        for record in run_records(documents, 1, with_text):
+            yield _line(record)
+        return
+    ctx = get_context("spawn")
+    with ctx.Pool(workers, initializer=_worker_init) as pool:
+        tasks = ((batch, with_text) for batch in _batches(documents, WORKER_BATCH))
+        for lines in pool.imap(_worker_lines, tasks):
+            yield from lines
+
+
 def run_records(documents: Iterable[Document], workers: int = 1, with_text: bool = False) -> Iterator[TrialRecord]:
     """One record per document, in input order, using ``workers`` processes."""
     if workers <= 1:
@@ -107,11 +140,15 @@ class Summary:
     started: float = field(default_factory=time.perf_counter)
 
     def add(self, record: TrialRecord) -> None:
+        self.add_counts(record.error.type if record.error else None,
+                        tuple(len(getattr(record, f)) for f in FIELDS))
+
+    def add_counts(self, error: str | None, mentions: tuple[int, ...]) -> None:
         self.documents += 1
-        if record.error is not None:
-            self.errors[record.error.type] += 1
-        for f in FIELDS:
-            self.mentions[f] += len(getattr(record, f))
+        if error is not None:
+            self.errors[error] += 1
+        for f, n in zip(FIELDS, mentions, strict=True):
+            self.mentions[f] += n
 
     @property
     def seconds(self) -> float:

@@ -51,9 +51,8 @@ def csv_rows(record: TrialRecord) -> Iterator[dict[str, Any]]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from extract.batch import Summary, resume_state, run_records
+    from extract.batch import Summary, resume_state, run_lines, run_records
     from extract.ingest.formats import read_paths
-    from extract.serialize import record_to_json
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -93,18 +92,19 @@ def cmd_run(args: argparse.Namespace) -> int:
         if args.format == "csv":
             writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
             writer.writeheader()
-        for record in run_records(documents(), workers=args.workers, with_text=args.with_text):
-            if writer:
+        if writer:
+            for record in run_records(documents(), workers=args.workers, with_text=args.with_text):
                 writer.writerows(csv_rows(record))
-            else:
+                summary.add(record)
+                _tick(bar, summary)
+        else:
+            for line in run_lines(documents(), workers=args.workers, with_text=args.with_text):
                 # One write per line, flushed: a kill leaves at most one torn line, which --resume cuts off.
-                out.write(record_to_json(record) + "\n")
+                out.write(line.json + "\n")
                 if args.output:
                     out.flush()
-            summary.add(record)
-            if bar is not None:
-                bar.update(1)
-                bar.set_postfix(errors=sum(summary.errors.values()), refresh=False)
+                summary.add_counts(line.error, line.mentions)
+                _tick(bar, summary)
     finally:
         if bar is not None:
             bar.close()
@@ -114,6 +114,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         for line in summary.lines():
             print(f"extract run: {line}", file=sys.stderr)
     return 0
+
+
+def _tick(bar: Any, summary: Any) -> None:
+    if bar is not None:
+        bar.update(1)
+        bar.set_postfix(errors=sum(summary.errors.values()), refresh=False)
 
 
 def _read_pred(path: str) -> Iterator[dict[str, Any]]:
