@@ -100,3 +100,10 @@ def test_two_mentions_in_one_token_keep_their_own_values() -> None:
     # Chinese text glues both statistics into one long token; each mention must keep its own data.
     rec = extract.extract("差异无统计学意义(P>0.05),但治疗组生存率明显高于对照组(P=0.013)。", id="zh")
     assert [(p.comparator, p.value, p.text) for p in rec.p_values] == [(">", 0.05, "P>0.05"), ("=", 0.013, "P=0.013")]
+
+
+def test_sentence_boundaries_at_full_stops_and_line_breaks() -> None:
+    nlp = extract.load_pipeline()
+    doc = nlp("First sentence. second part vs. x.\nMETHODS\nWe did it (P<0.05). Then done.")
+    assert [s.text.strip() for s in doc.sents] == [
+        "First sentence. second part vs. x.", "METHODS", "We did it (P<0.05).", "Then done."]

@@ -9,6 +9,8 @@ which keeps ``vs. placebo`` and ``i.v. infusion`` together.
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -17,19 +19,22 @@ _END_PUNCT = frozenset({".", "!", "?", "。", "！", "？", ";"})
 
 @Language.component("trial_sentences")
 def trial_sentences(doc: Doc) -> Doc:
-    """Set ``is_sent_start`` on every token."""
-    if len(doc) == 0:
+    """Set ``is_sent_start`` on every token, in one array write (per-token setters are slow)."""
+    n = len(doc)
+    if n == 0:
         return doc
-    doc[0].is_sent_start = True
+    starts = numpy.full((n, 1), -1, dtype="int64")  # SENT_START: 1 starts a sentence, -1 does not
+    starts[0, 0] = 1
     prev = doc[0]
-    for tok in doc[1:]:
-        start = False
-        if prev.is_space and "\n" in prev.text or "\n" in prev.whitespace_:
-            start = True
-        elif prev.text in _END_PUNCT or (prev.text.endswith(".") and len(prev.text) > 1 and prev.text[-2] == ")"):
-            start = not tok.text[:1].islower()
-        elif prev.text in ("。", "！", "？"):
-            start = True
-        tok.is_sent_start = start
+    for i in range(1, n):
+        tok = doc[i]
+        text = prev.text
+        if (prev.is_space and "\n" in text) or "\n" in prev.whitespace_:
+            starts[i, 0] = 1
+        elif text in _END_PUNCT or (text.endswith(".") and len(text) > 1 and text[-2] == ")"):
+            if not tok.text[:1].islower():
+                starts[i, 0] = 1
         prev = tok
+    # spaCy takes attribute arrays as uint64; -1 wraps and is read back as -1.
+    doc.from_array([SENT_START], starts.astype("uint64"))
     return doc

@@ -25,6 +25,7 @@ _SCRIPTS = regex.compile(
 # Persian-only letters (پ چ ژ گ, and the Persian forms of yeh and kaf) tell Persian from Arabic.
 _PERSIAN = regex.compile(r"[پچژگیک]")
 _WORD = regex.compile(r"\p{L}+")
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
 
 # Function words that are frequent in one language and rare in the others.
 _STOPWORDS: dict[str, frozenset[str]] = {
@@ -67,6 +68,9 @@ class Segment:
 
 def line_language(line: str) -> str | None:
     """The language of one line, or None when it has no letters."""
+    if line.isascii():
+        # Only Latin letters are possible: skip the per-letter script count.
+        return _latin_language(line) if _ASCII_LETTER.search(line) else None
     counts: Counter[str] = Counter()
     for m in _SCRIPTS.finditer(line):
         counts[m.lastgroup or ""] += 1
