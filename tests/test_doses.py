@@ -549,23 +549,6 @@ def test_no_dose(src: str, text: str) -> None:
     _check(text, [])
 
 
-def _sources() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for p in sorted((_SHARED / "seeds").glob("*")):
-        out["seed" + p.name[:3]] = p.read_text(encoding="utf-8", errors="replace")
-    for p in sorted((_SHARED / "corpus" / "docs").glob("d*")):
-        out[p.name[:3]] = p.read_text(encoding="utf-8", errors="replace")
-    if _ABSTRACTS.exists():
-        with _ABSTRACTS.open(encoding="utf-8") as f:
-            for line in f:
-                rec = json.loads(line)
-                out[rec["id"]] = rec["text"]
-    return out
-
-
-@pytest.fixture(scope="module")
-def sources() -> dict[str, str]:
-    return _sources()
 
 
 @pytest.mark.parametrize(("src", "text"), [pytest.param(p.values[0], p.values[1], id=p.id) for p in CASES + NEGATIVES])

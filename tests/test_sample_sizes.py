@@ -590,24 +590,6 @@ def test_no_sample_size(src: str, text: str) -> None:
     assert not found, f"found {_show(clean, found)}"
 
 
-def _sources() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for p in sorted((_SHARED / "seeds").glob("*")):
-        out["seed" + p.name[:3]] = p.read_text(encoding="utf-8", errors="replace")
-    for p in sorted((_SHARED / "corpus" / "docs").glob("d*")):
-        out[p.name[:3]] = p.read_text(encoding="utf-8", errors="replace")
-    if _ABSTRACTS.exists():
-        with _ABSTRACTS.open(encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    rec = json.loads(line)
-                    out[rec["id"]] = rec["text"]
-    return out
-
-
-@pytest.fixture(scope="module")
-def sources() -> dict[str, str]:
-    return _sources()
 
 
 @pytest.mark.parametrize(("src", "text"), [pytest.param(p.values[0], p.values[1], id=p.id) for p in CASES + NEGATIVES])

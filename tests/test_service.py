@@ -6,18 +6,14 @@ import gzip
 import inspect
 import json
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-import uvicorn
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 import extract.service as service
@@ -313,26 +309,6 @@ def test_serve_fails_cleanly_when_the_port_is_taken() -> None:
 
 # --------------------------------------------------------------------------- a real server under concurrent load
 
-@contextmanager
-def running_server(app: FastAPI) -> Iterator[str]:
-    """Serve ``app`` with uvicorn on a free 127.0.0.1 port in a background thread."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(15)
-        sock.close()
-        assert not thread.is_alive(), "the server did not shut down"
 
 
 def _raw_request(url: str, data: bytes) -> bytes:
@@ -342,7 +318,7 @@ def _raw_request(url: str, data: bytes) -> bytes:
         return s.recv(4096)
 
 
-def test_real_server_under_concurrent_good_malformed_and_oversized_requests() -> None:
+def test_real_server_under_concurrent_good_malformed_and_oversized_requests(uvicorn_server) -> None:
     limit = 100_000
     good_batch = '{"id": "a", "text": "P = 0.01"}\n{broken\n{"id": "c", "text": "NCT02116634"}\n'
 
@@ -365,7 +341,7 @@ def test_real_server_under_concurrent_good_malformed_and_oversized_requests() ->
     ]
     assert len(cases) == 20
 
-    with running_server(create_app(max_bytes=limit, timeout=20)) as url:
+    with uvicorn_server(create_app(max_bytes=limit, timeout=20)) as url:
         def send(case: tuple[str, str, dict[str, Any], int]) -> tuple[int, httpx.Response]:
             method, path, kwargs, _ = case
             with httpx.Client(base_url=url, timeout=30, trust_env=False) as http:
