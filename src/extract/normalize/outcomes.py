@@ -105,9 +105,15 @@ class Vocabulary:
         self.max_words = min(self.max_words, 10)
         # Chinese has no spaces between words: its aliases are found as substrings.
         self.zh = zh
-        self.zh_re = (
-            regex.compile("|".join(regex.escape(a) for a in sorted(zh, key=len, reverse=True))) if zh else None
-        )
+        self._zh_re: regex.Pattern[str] | None = None
+
+    @property
+    def zh_re(self) -> regex.Pattern[str] | None:
+        """One alternation of the Chinese aliases, longest first; compiled on the first Chinese text
+        (it is large, and most runs never need it)."""
+        if self._zh_re is None and self.zh:
+            self._zh_re = regex.compile("|".join(regex.escape(a) for a in sorted(self.zh, key=len, reverse=True)))
+        return self._zh_re
 
     def lookup(self, surface: str) -> str | None:
         """The canonical name for a surface form, or None."""
@@ -387,7 +393,7 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
     vocab = vocabulary()
     zones = skip_zones(text)
     found = _vocab_mentions(text, vocab)
-    if vocab.zh_re is not None and _HAN.search(text):
+    if vocab.zh and _HAN.search(text) and vocab.zh_re is not None:
         found.extend(OutcomeMatch(vocab.zh[m.group()], m.start(), m.end(), "vocabulary_zh") for m in vocab.zh_re.finditer(text))
     found = [m for m in found if not _in_zones(m.start, m.end, zones) and not _excluded_here(text, m.start, m.end)]
     cues = [c for c in _cue_mentions(text, vocab) if not _in_zones(c.start, c.end, zones)]
