@@ -69,13 +69,26 @@ def extract_documents(documents: Iterable[Document], with_text: bool = False,
         todo = [(p[0], p[1]) for p in prepared if not isinstance(p, TrialRecord)]
         results: list[TrialRecord] = []
         try:
-            results = [_to_record(doc, ctx, with_text) for doc, ctx in nlp.pipe(todo, as_tuples=True)]
+            docs = [(_make_doc(nlp, text), ctx) for text, ctx in todo]
+            results = [_to_record(doc, ctx, with_text) for doc, ctx in nlp.pipe(docs, as_tuples=True)]
         except Exception:
             # Find the failing document(s) one by one so the others still come out.
             results = [_run_one(nlp, text, ctx, with_text) for text, ctx in todo]
         done = iter(results)
         for p in prepared:
             yield p if isinstance(p, TrialRecord) else next(done)
+
+
+def _make_doc(nlp: Language, text: str):
+    """Tokenize ``text``, keeping it as the Doc's text.
+
+    spaCy's tokenization is non-destructive, so ``doc.text == text``; keeping
+    the string saves the components one rebuild of ``doc.text`` from every
+    token (see :func:`extract.extensions.doc_text`).
+    """
+    doc = nlp.make_doc(text)
+    doc.user_data["trial_text"] = text
+    return doc
 
 
 def _set_context(doc, ctx: dict) -> None:
@@ -93,7 +106,7 @@ def _to_record(doc, ctx: dict, with_text: bool) -> TrialRecord:
 
 def _run_one(nlp: Language, text: str, ctx: dict, with_text: bool) -> TrialRecord:
     try:
-        return _to_record(nlp(text), ctx, with_text)
+        return _to_record(nlp(_make_doc(nlp, text)), ctx, with_text)
     except Exception as exc:
         return TrialRecord.failure(ctx["id"], "internal_error", f"extraction failed: {type(exc).__name__}: {exc}")
 

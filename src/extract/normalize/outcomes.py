@@ -299,12 +299,14 @@ def _excluded_here(text: str, start: int, end: int) -> bool:
 def _vocab_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     """Longest vocabulary matches, left to right, over runs of joined words."""
     words = list(_WORD.finditer(text))
-    keys = [normalize_key(w.group()) for w in words]
-    joined = [_gap_ok(text[words[k].end():words[k + 1].start()]) for k in range(len(words) - 1)] + [False]
+    # A word of ASCII letters and digits is its own key once lower-cased; only
+    # the others need the full normalization.
+    keys = [w.lower() if w.isascii() and w.isalnum() else normalize_key(w) for w in (m.group() for m in words)]
+    n_words = len(words)
     prefixes, index = vocab.prefixes, vocab.index
     out: list[OutcomeMatch] = []
     i = 0
-    while i < len(words):
+    while i < n_words:
         key = keys[i]
         if not key or key not in prefixes:
             i += 1
@@ -314,11 +316,13 @@ def _vocab_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
         while True:
             if key in index:
                 candidates.append(j)
-            if j + 1 >= len(words) or not joined[j] or j - i + 1 >= vocab.max_words:
+            if j + 1 >= n_words or j - i + 1 >= vocab.max_words:
                 break
-            key += keys[j + 1]
-            if key not in prefixes:
+            longer = key + keys[j + 1]
+            # The set lookup first: it rules out most pairs before the gap regex runs.
+            if longer not in prefixes or not _gap_ok(text[words[j].end():words[j + 1].start()]):
                 break
+            key = longer
             j += 1
         best = None
         for j in reversed(candidates):  # longest first; a longer one may fail its case check

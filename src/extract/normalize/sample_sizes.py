@@ -239,17 +239,19 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         value = _int(n)
         if value is None:
             continue
+        # What follows the number decides first: most numbers are doses, times
+        # or statistics with neither a noun nor a verb of counting after them.
+        share_kind = _SHARE_THEN_KIND.match(text, n.end)
+        noun = None if share_kind else _NOUN_AFTER.match(text, n.end)
+        if not share_kind and not noun:
+            continue
         before = _sentence_before(text, n.start)
         if _NAMING_BEFORE.search(before) or _TURNED_AWAY_BEFORE.search(before) or _EVENT_BEFORE.search(before):
             continue
-        share_kind = _SHARE_THEN_KIND.match(text, n.end)
         if share_kind:
             # "Of these, 200 (78.7%) were enrolled"
             verb = share_kind.group("verb") or share_kind.group("verb2")
             add(value, _kind_from(verb, "enrolled"), n.start, share_kind.end(), "count_share_verb")
-            continue
-        noun = _NOUN_AFTER.match(text, n.end)
-        if not noun:
             continue
         if _PRE_ENROLLMENT_MODIFIER.search(text[n.end:noun.start("noun")]):
             continue  # "132 eligible patients", "254 screened patients": counted before enrollment
@@ -342,20 +344,22 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         add(_parse_int(m.group("a")), kind, m.start("a"), m.end("a"), "respectively")
         add(_parse_int(m.group("b")), kind, m.start("b"), m.end("b"), "respectively")
 
-    for m in _ENROLLMENT_FIELD.finditer(text):
+    lowered = text.lower()
+    has_field = any(w in lowered for w in ("enrol", "recruitment", "sample"))
+    for m in _ENROLLMENT_FIELD.finditer(text) if has_field else ():
         label = m.group("label").lower()
         tail = m.group("tail").lower()
         planned = "target" in label or "estimated" in label or "anticipated" in label or "anticipated" in tail or "estimated" in tail
         add(int(m.group("num")), "planned" if planned else "enrolled", m.start(), m.end("num"), "registry_field")
 
-    for m in _FLOW_ROW.finditer(text):
+    for m in _FLOW_ROW.finditer(text) if ("started" in lowered or "completed" in lowered) else ():
         label = m.group("label").lower()
         kind = "withdrawn" if label.startswith("not") else "completed" if label.startswith("completed") else "arm"
         pos = m.start("nums")
         for num in regex.finditer(r"\d+", m.group("nums")):
             add(int(num.group()), kind, pos + num.start(), pos + num.end(), "participant_flow")
 
-    for m in _ZH_COUNT.finditer(text):
+    for m in _ZH_COUNT.finditer(text) if not text.isascii() else ():
         around = text[max(0, m.start() - 8):m.end() + 6]
         if _ZH_NOT.search(text[max(0, m.start() - 4):m.end() + 4]):
             continue
