@@ -132,6 +132,7 @@ _DOWNLOADED_STAMP = regex.compile(r"Downloaded\s+from\s+https?://\S+(?:\s+by\s+[
 _REGISTRY_HINT = regex.compile(
     r"\b(?:NCT\s?\d{8}|ISRCTN|ChiCTR|IRCT\d|ACTRN\d|CTRI/|DRKS\d|UMIN\d|JPRN|KCT\d|PACTR\d|EudraCT|NTR\d|jRCT)", regex.I
 )
+_AUTHOR_SPLIT = regex.compile(r",|\band\b|;")
 _NAME_PART = regex.compile(r"^\s*(?:[\p{Lu}][\p{L}'’.-]*\s*){1,5}(?:[\d,#*†‡§ǂ]*)\s*$")
 
 
@@ -217,14 +218,21 @@ def furniture_reason(line: str) -> str | None:
     s = line.strip()
     if not s:
         return None
-    if _REGISTRY_HINT.search(s):
+    reason = _furniture_kind(s)
+    if reason is not None and _REGISTRY_HINT.search(s):
         return None  # a registry id is a fact, wherever it stands
+    return reason
+
+
+def _furniture_kind(s: str) -> str | None:
+    # The cheap length and word-count conditions go first: most lines are long content.
     if len(s) <= 120 and _UI_LINE.match(s):
         return "ui"
     words = len(s.split())
-    if _LICENCE.search(s) and (words < 80 and not _STUDY_WORDS.search(s) or "creative commons" in s.lower()):
+    if (words < 80 or "creative commons" in s.lower()) and _LICENCE.search(s) and (
+            words < 80 and not _STUDY_WORDS.search(s) or "creative commons" in s.lower()):
         return "licence"
-    if _CITATION_LINE.search(s) and words < 30:
+    if words < 30 and _CITATION_LINE.search(s):
         return "citation"
     if len(s) < 400 and _AFFILIATION_START.match(s) and _AFFILIATION_BODY.search(s) and not _STUDY_WORDS.search(s):
         return "affiliation"
@@ -234,8 +242,10 @@ def furniture_reason(line: str) -> str | None:
 
 
 def _is_author_list(s: str) -> bool:
-    parts = [p for p in regex.split(r",|\band\b|;", s) if p.strip()]
-    if len(parts) < 3 or len(s) > 1200 or s.endswith((".", ":")) and not s.endswith(("M.D.", "Ph.D.")):
+    if len(s) > 1200 or s.endswith((".", ":")) and not s.endswith(("M.D.", "Ph.D.")):
+        return False
+    parts = [p for p in _AUTHOR_SPLIT.split(s) if p.strip()]
+    if len(parts) < 3:
         return False
     good = sum(1 for p in parts if _NAME_PART.match(p) or p.strip() in ("M.D", "M.D.", "Ph.D", "Ph.D.", "M.Sc", "MD", "PhD"))
     return good >= 0.8 * len(parts) and not _STUDY_WORDS.search(s)

@@ -46,6 +46,7 @@ _DISTINCT: dict[str, frozenset[str]] = {
     "de": frozenset("der die das und mit wurden eine für nach ist ein".split()),
     "id": frozenset("dan yang dari untuk dengan adalah anda halaman".split()),
 }
+_ANY_DISTINCT = frozenset().union(*_DISTINCT.values())
 _LETTER_HINTS: dict[str, regex.Pattern[str]] = {
     "pt": regex.compile(r"[ãõ]|ção\b|ções\b"),
     "es": regex.compile(r"[ñ¿¡]|ción\b|ciones\b"),
@@ -98,6 +99,8 @@ def _latin_language(line: str) -> str:
     words = [w.casefold() for w in _WORD.findall(line)]
     if len(words) < 4:
         return UNDECIDED
+    if _ANY_DISTINCT.isdisjoint(words) and not any(h.search(line) for h in _LETTER_HINTS.values()):
+        return "en"  # no other language shows a word or letter of its own: the common case, decided cheaply
     best, best_score = "en", 0.0
     scores = {lang: sum(1 for w in words if w in sw) for lang, sw in _STOPWORDS.items()}
     for lang, score in scores.items():
@@ -135,10 +138,9 @@ def _runs(text: str) -> list[list]:
     for i, run in enumerate(runs):
         if run[0] != "other":
             continue
-        letters = len(_LETTER.findall(text, run[1], run[2]))
         prev_cjk = i > 0 and runs[i - 1][0] == "cjk" and "\n" not in text[runs[i - 1][2]:run[1]]
         next_cjk = i + 1 < len(runs) and runs[i + 1][0] == "cjk" and "\n" not in text[run[2]:runs[i + 1][1]]
-        if (prev_cjk or next_cjk) and letters < MIN_FOREIGN_LETTERS:
+        if (prev_cjk or next_cjk) and len(_LETTER.findall(text, run[1], run[2])) < MIN_FOREIGN_LETTERS:
             run[0] = "cjk"
     merged: list[list] = []
     for run in runs:
