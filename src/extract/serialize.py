@@ -1,4 +1,4 @@
-"""Doc -> TrialRecord. The only module that reads span extensions."""
+"""Doc -> TrialRecord. The only module that reads the span extensions (or the table behind them)."""
 
 from __future__ import annotations
 
@@ -21,10 +21,15 @@ _MODELS: dict[str, type[BaseModel]] = {
 }
 
 
-def _mention(doc: Doc, span: Span, model: type[BaseModel]) -> BaseModel:
-    start, end = span._.evidence if span._.evidence else (span.start_char, span.end_char)
-    fields: dict[str, Any] = dict(span._.norm or {})
-    return model(text=doc_text(doc)[start:end], start=start, end=end, rule=span._.rule, **fields)
+def _mention(text: str, table: dict[str, dict[str, Any]], span: Span, model: type[BaseModel]) -> BaseModel:
+    # The table behind span._.evidence/norm/rule (extensions.py), read directly:
+    # three extension lookups per mention cost more than the model itself.
+    entry = table.get(span.id_) if span.id_ else None
+    if entry is None:
+        start, end, fields, rule = span.start_char, span.end_char, {}, None
+    else:
+        (start, end), fields, rule = entry["evidence"], dict(entry["norm"] or {}), entry["rule"]
+    return model(text=text[start:end], start=start, end=end, rule=rule, **fields)
 
 
 def doc_to_record(doc: Doc, with_text: bool = False) -> TrialRecord:
@@ -38,9 +43,11 @@ def doc_to_record(doc: Doc, with_text: bool = False) -> TrialRecord:
         "title": doc._.title,
         "warnings": list(doc._.trial_warnings or []),
     }
+    text = doc_text(doc)
+    table = doc._.trial_mentions or {}
     for group, model in _MODELS.items():
         spans = list(doc.spans[group]) if group in doc.spans else []
-        mentions = [_mention(doc, s, model) for s in spans]
+        mentions = [_mention(text, table, s, model) for s in spans]
         mentions.sort(key=lambda m: (m.start, m.end))  # type: ignore[attr-defined]
         record[group] = mentions
     if with_text:
