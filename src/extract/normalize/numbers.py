@@ -541,9 +541,11 @@ def _from_scan(text: str, m: regex.Match[str]) -> list[Number]:
     if m.group("c") is not None:
         return _range_or_pair(text, m, a_span, m.span("c"), start, m.end())
     plain = text[a_span[0] : a_span[1]]
-    if plain.isascii() and plain.isdigit() and len(plain) < 300:
-        # The common case, read without decomposing.
-        return [Number(float(plain), None, None, None, a_span[0], a_span[1], False, False)]
+    if plain.isascii() and len(plain) < 300:
+        # The common cases, "12" and "0.05", read without decomposing.
+        whole, point, frac = plain.partition(".")
+        if whole.isdigit() and (not point or frac.isdigit()):
+            return [Number(float(plain), None, None, None, a_span[0], a_span[1], False, False)]
     part = _parse_part(text, *a_span)
     if part is None:
         return []
