@@ -600,3 +600,36 @@ def test_whole_corpus_raises_nothing(abstracts: list[dict]) -> None:
         for text in (rec["text"], normalize_chars(rec["text"])):
             for d in find_doses(text):
                 assert isinstance(d, DoseMatch)
+
+
+# --------------------------------------------------------------------------- Pint's disk cache
+
+_UNIT_PROBE = (
+    "from extract.normalize.units import ureg, parse_unit_string;"
+    "print([str(parse_unit_string(u).units) for u in ('mg/kg', 'cell/kg', 'IU', 'vg/kg', 'mL/h')])"
+)
+
+
+def _probe(cache: str) -> str:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TRIAL_EXTRACT_CACHE": cache}
+    out = subprocess.run([sys.executable, "-W", "ignore", "-c", _UNIT_PROBE], env=env,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return out.stdout
+
+
+def test_pint_cache_gives_the_same_registry(tmp_path):
+    """Without a cache, with a new one, with a filled one, and with a cache path that is a file
+    (cannot be used), the registry reads units the same way."""
+    plain = _probe("off")
+    assert "milligram / kilogram" in plain and "international_unit" in plain
+    assert _probe(str(tmp_path / "c")) == plain  # writes the cache
+    assert any((tmp_path / "c" / "pint").iterdir())
+    assert _probe(str(tmp_path / "c")) == plain  # reads it
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    assert _probe(str(blocker)) == plain  # falls back to parsing
