@@ -107,3 +107,28 @@ def test_sentence_boundaries_at_full_stops_and_line_breaks() -> None:
     doc = nlp("First sentence. second part vs. x.\nMETHODS\nWe did it (P<0.05). Then done.")
     assert [s.text.strip() for s in doc.sents] == [
         "First sentence. second part vs. x.", "METHODS", "We did it (P<0.05).", "Then done."]
+
+
+def test_shared_pipeline_is_replaced_after_refresh_every(monkeypatch):
+    """A long stream gets a fresh pipeline every REFRESH_EVERY documents (spaCy's vocabulary
+    only grows), and the records are the same as from one pipeline."""
+    import extract.api as api
+
+    texts = [
+        ("a", "Sixty patients were randomized to 5 mg/kg of drug X orally or placebo (P = 0.03)."),
+        ("b", "FEV1 improved in 40 participants (n = 20 per arm); p<0.001. NCT01234567."),
+        ("c", "Twelve subjects received 1 × 10^6 cells/kg intravenously."),
+        ("d", "Pain (VAS) fell in both groups, P = 0.41."),
+        ("e", "Not a trial at all."),
+    ]
+    expected = [r.model_dump() for r in api.extract_many(texts)]
+    monkeypatch.setattr(api, "BATCH_SIZE", 1)
+    monkeypatch.setattr(api, "REFRESH_EVERY", 2)
+    seen = []
+    records = []
+    for record in api.extract_many(texts):
+        records.append(record.model_dump())
+        seen.append(id(api.load_pipeline()))
+    assert records == expected
+    assert len(set(seen)) >= 2, "the pipeline was never replaced"
+    assert api.pipeline_loaded()

@@ -71,7 +71,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from extract import __version__
-from extract.api import extract, extract_many, load_pipeline
+from extract.api import extract, extract_many, load_pipeline, pipeline_loaded
 from extract.ingest.formats import MAX_DOCUMENT_CHARS, decode_bytes, file_stem, read_text
 from extract.models import ErrorInfo, TrialRecord
 from extract.serialize import record_to_json
@@ -529,7 +529,7 @@ def create_app(max_bytes: int = 5_000_000, timeout: float = 30.0) -> FastAPI:
     @app.get("/health", response_model=Health, summary="Liveness")
     async def health() -> Health:
         """Answers while extraction is busy: it never waits for the worker."""
-        return Health(status="ok", version=__version__, pipeline_loaded=load_pipeline.cache_info().currsize > 0)
+        return Health(status="ok", version=__version__, pipeline_loaded=pipeline_loaded())
 
     page = (STATIC_DIR / "review.html").read_text(encoding="utf-8")
 
