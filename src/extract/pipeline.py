@@ -1,6 +1,7 @@
 """Build the spaCy pipeline, in a fixed and documented order.
 
-    tokenizer      scispaCy's combined_rule_tokenizer (biomedical text)
+    tokenizer      scispaCy's combined_rule_tokenizer (biomedical text),
+                   one token per CJK character (see below)
     trial_sentences  sentence boundaries (punctuation and line breaks)
     abbreviation_detector  scispaCy: long form <-> short form pairs
     trial_sample_sizes  participant counts and their kind
@@ -13,14 +14,34 @@
 
 No trained weights are loaded (none can be downloaded here); the pipeline is
 ``spacy.blank("en")`` plus rules, and needs no network.
+
+Chinese and Japanese. scispaCy's rules split at whitespace and then at
+punctuation; Chinese and Japanese put no spaces between words, so a whole
+clause (``共纳入21例患者``) would be one token, every mention span in
+``doc.spans`` (widened to whole tokens) would cover it, and sentences could
+not end at ``。``. :class:`TrialTokenizer` therefore makes each CJK character
+(:data:`CJK_CHARS`) a token of its own, as ``spacy.blank("zh")``'s default
+"char" segmenter does, and tokenizes each run of other characters between
+them by scispaCy's rules exactly as a word standing between spaces:
+``每组30例。`` gives ``每 组 30 例 。`` and ``意义(P<0.05)`` gives
+``意 义 ( P<0.05 )``. (A CJK infix pattern alone would not do that: spaCy
+strips prefixes and suffixes only at the ends of a whitespace-delimited
+chunk, so the ``(`` and ``)`` would stay glued to ``P<0.05``.) One tokenizer
+reads the whole text, so a bilingual document stays one Doc with one set of
+offsets; text without a CJK character takes scispaCy's path unchanged.
 """
 
 from __future__ import annotations
 
+import re
+
 import spacy
 from scispacy.abbreviation import AbbreviationDetector  # noqa: F401  (registers "abbreviation_detector")
 from scispacy.custom_tokenizer import combined_rule_tokenizer
+from spacy.attrs import NORM
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 
 import extract.components.doses  # noqa: F401  (registers the factories)
 import extract.components.linking  # noqa: F401
@@ -46,10 +67,74 @@ PIPE_ORDER = (
 )
 
 
+#: Characters that are one token each, as a ``re`` character-class body:
+#: CJK symbols and punctuation (from U+3001: U+3000, the ideographic space, is
+#: whitespace), Hiragana, Katakana and its phonetic extensions, CJK Unified
+#: Ideographs with Extension A, compatibility ideographs, half-width and
+#: full-width forms, and the supplementary ideographic planes (Extension B on).
+CJK_CHARS = (
+    r"\u3001-\u303f"
+    r"\u3040-\u309f"
+    r"\u30a0-\u30ff"
+    r"\u31f0-\u31ff"
+    r"\u3400-\u4dbf"
+    r"\u4e00-\u9fff"
+    r"\uf900-\ufaff"
+    r"\uff00-\uffef"
+    r"\U00020000-\U0003ffff"
+)
+
+_CJK = re.compile(f"[{CJK_CHARS}]")
+#: Every boundary between two non-space characters of which one is CJK.
+_CJK_EDGE = re.compile(rf"(?<=[{CJK_CHARS}])(?=\S)|(?<=\S)(?=[{CJK_CHARS}])")
+
+
+class TrialTokenizer(Tokenizer):
+    """spaCy's rule tokenizer with each CJK character a token of its own.
+
+    The rules (prefixes, suffixes, infixes, exceptions) are the ones it is
+    built with; see :func:`trial_tokenizer` and the module docstring.
+    """
+
+    def __call__(self, text: str) -> Doc:
+        """Tokenize ``text``; ``doc.text == text`` as with any spaCy tokenizer."""
+        if text.isascii() or _CJK.search(text) is None:  # isascii() is O(1)
+            return super().__call__(text)
+        # A space at every CJK boundary makes each character, and each run
+        # between them, a whitespace-delimited chunk for the rules. The
+        # inserted spaces always sit between two non-space characters, so
+        # they end up as a token's trailing whitespace, never inside a token.
+        spaced = super().__call__(_CJK_EDGE.sub(" ", text))
+        words: list[str] = []
+        spaces: list[bool] = []
+        pos = 0
+        for token in spaced:
+            word = token.text
+            if not text.startswith(word, pos):  # cannot happen; fail loudly rather than misalign offsets
+                raise ValueError(f"CJK tokenization lost alignment at character {pos}")
+            pos += len(word)
+            space = bool(token.whitespace_) and text.startswith(" ", pos)
+            words.append(word)
+            spaces.append(space)
+            pos += space
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.from_array([NORM], spaced.to_array([NORM]))  # norms set by tokenizer exceptions
+        return doc
+
+
+def trial_tokenizer(nlp: Language) -> TrialTokenizer:
+    """scispaCy's ``combined_rule_tokenizer`` for ``nlp``, as a :class:`TrialTokenizer`."""
+    rules = combined_rule_tokenizer(nlp)
+    return TrialTokenizer(nlp.vocab, rules=rules.rules, prefix_search=rules.prefix_search,
+                          suffix_search=rules.suffix_search, infix_finditer=rules.infix_finditer,
+                          token_match=rules.token_match, url_match=rules.url_match,
+                          faster_heuristics=rules.faster_heuristics)
+
+
 def build_pipeline() -> Language:
     """A new English pipeline with every trial-extract component."""
     nlp = spacy.blank("en")
-    nlp.tokenizer = combined_rule_tokenizer(nlp)
+    nlp.tokenizer = trial_tokenizer(nlp)
     for name in PIPE_ORDER:
         nlp.add_pipe(name)
     return nlp
