@@ -40,6 +40,15 @@ def test_sample_sizes(text: str, want: set[int]) -> None:
 
 
 @pytest.mark.parametrize("text,want", [
+    ("共纳入21例患者。每组30例", [(21, "enrolled"), (30, "arm")]),      # the arm word is in the next sentence
+    ("共纳入21例患者,随机分为两组,每组30例。", [(21, "enrolled"), (30, "arm")]),
+    ("对照组15例,治疗组16例。", [(15, "arm"), (16, "arm")]),
+])
+def test_sample_size_kinds(text: str, want: list[tuple[int, str]]) -> None:
+    assert [(m.value, m.kind) for m in find_sample_sizes(_t(text))] == want
+
+
+@pytest.mark.parametrize("text,want", [
     ("口服复黄片4粒/次,3次/d", [(4.0, "tablet")]),                    # d25
     ("分别给予金花清感颗粒5 g/次,3次/d", [(5.0, "gram")]),            # d26
     ("剂量为1×10⁶ 细胞/kg体重,间隔1个月", [(1e6, "cell / kilogram")]),  # seed 001

@@ -179,6 +179,7 @@ _ENROLLMENT_FIELD = regex.compile(
 _FLOW_ROW = regex.compile(r"(?m)^\s*(?P<label>STARTED|Started|COMPLETED|Completed|NOT\s+COMPLETED|Not\s+Completed)\s*[:\t ]\s*(?P<nums>\d{1,6}(?:[\t ]+\d{1,6}){0,5})\s*$")
 _ZH_COUNT = regex.compile(r"(?P<num>\d{1,5}|[一二两三四五六七八九十百千]{1,6})\s?(?P<cls>例|名)(?!\s?[次天月年周])")
 _ZH_ARM = regex.compile(r"组|每组")
+_ZH_STOP = regex.compile(r"[。；！？;!?\n]")
 _ZH_NOT = regex.compile(r"(?:死亡|生存|存活|移植|好转|治愈|发生|出现|不良)")
 
 
@@ -360,7 +361,9 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             add(int(num.group()), kind, pos + num.start(), pos + num.end(), "participant_flow")
 
     for m in _ZH_COUNT.finditer(text) if not text.isascii() else ():
-        around = text[max(0, m.start() - 8):m.end() + 6]
+        # The words around the count, not past a sentence stop ("共纳入21例患者。每组…").
+        around = _ZH_STOP.split(text[max(0, m.start() - 8):m.start()])[-1] + m.group() \
+            + _ZH_STOP.split(text[m.end():m.end() + 6])[0]
         if _ZH_NOT.search(text[max(0, m.start() - 4):m.end() + 4]):
             continue
         kind = "arm" if _ZH_ARM.search(around) else "enrolled"
