@@ -71,3 +71,21 @@ def test_registry_outcome_fields_and_times_are_not_items() -> None:
             "transplantation and at 6 months, 12months, 18 months and 24 months after transplantation")
     found = names(text)
     assert "FVC" in found and not any("month" in n for n in found)
+
+
+@pytest.mark.parametrize("text,word", [
+    ("FVC and FVC, xFVC FVC1 (FVC)", "FVC"),
+    ("A-A-A-A", "A-A"),
+    ("IL-6 IL-6IL-6", "IL-6"),
+    ("α-TNF α-TNF", "α-TNF"),
+    ("aa aaa a", "a"),
+    ("6MWT at 6MWT16MWT; 6MWT", "6MWT"),
+])
+def test_whole_word_uses_match_the_boundary_regex(text: str, word: str) -> None:
+    """The str.find scan for later uses of a short form gives what the regex it replaced gave."""
+    import regex
+
+    from extract.normalize.outcomes import _whole_word_uses
+
+    want = [m.span() for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])", text)]
+    assert list(_whole_word_uses(text, word)) == want

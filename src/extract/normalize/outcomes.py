@@ -25,6 +25,7 @@ and passes it scispaCy's abbreviation pairs.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -123,7 +124,7 @@ class Vocabulary:
             return None
         if entry.case_sensitive and normalize_key(surface, casefold=False) not in entry.case_sensitive:
             return None
-        if not entry.spaced and regex.search(r"\s", surface):
+        if not entry.spaced and _SPACE.search(surface):
             return None  # "Kim 1" is not KIM-1, "AC T" is not ACT
         if surface.count("(") != surface.count(")"):
             return None  # "ALSFRS-R) score": a name does not cross a bracket it did not open
@@ -136,6 +137,11 @@ _WORD = regex.compile(r"[\p{Latin}\p{Greek}\p{N}]+(?:['’]\p{Latin}+)?")
 # What may join two words of one name: spaces, hyphens, slashes, brackets, plus signs, dots in "25(OH)D".
 _JOINER = regex.compile(r"[ \-‐/()+·.,']{0,3}")
 _HAN = regex.compile(r"\p{Han}")
+_SPACE = regex.compile(r"\s")
+_TWO_LETTERS = regex.compile(r"\p{L}{2}")
+_AND = regex.compile(r"\band\b")
+_ALNUM = regex.compile(r"[\p{L}\p{N}]")
+_ACRONYM = regex.compile(r"[A-Z0-9][A-Za-z0-9αβγδκ+/-]*[A-Z0-9][A-Za-z0-9αβγδκ+/-]*")
 _SHORT_CAPS = regex.compile(r"[A-Z]{2,5}")
 _HARD_STOP = regex.compile(r"[.,;:!?]\s|[;:!?]")
 
@@ -216,7 +222,7 @@ def _clean_item(item: str) -> str | None:
         return None
     if _NOT_AN_ITEM.search(item) or item.count("(") != item.count(")"):
         return None
-    if normalize_key(item) in _NOT_OUTCOMES or not regex.search(r"\p{L}{2}", item):
+    if normalize_key(item) in _NOT_OUTCOMES or not _TWO_LETTERS.search(item):
         return None
     return item
 
@@ -364,7 +370,7 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
         if m is None:
             continue
         item = _clean_item(m.group())
-        if item is None or regex.search(r"\band\b", item):
+        if item is None or _AND.search(item):
             continue
         pos = text.find(item, m.start())
         if pos >= 0:
@@ -373,7 +379,7 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
 
 
 def _is_acronym(s: str) -> bool:
-    return bool(regex.fullmatch(r"[A-Z0-9][A-Za-z0-9αβγδκ+/-]*[A-Z0-9][A-Za-z0-9αβγδκ+/-]*", s)) and sum(c.isupper() for c in s) >= 2
+    return bool(_ACRONYM.fullmatch(s)) and sum(c.isupper() for c in s) >= 2
 
 
 def _split_items(s: str) -> list[tuple[str, int]]:
@@ -419,9 +425,9 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
             if short_m is None:
                 found.append(OutcomeMatch(name, ss, se, "abbreviation"))
             # later bare uses of the short form
-            for m in regex.finditer(r"(?<![\p{L}\p{N}])" + regex.escape(short_text) + r"(?![\p{L}\p{N}])", text):
-                if m.start() > se and not _covering(found, m.start(), m.end()):
-                    found.append(OutcomeMatch(name, m.start(), m.end(), "abbreviation"))
+            for start, end in _whole_word_uses(text, short_text):
+                if start > se and not _covering(found, start, end):
+                    found.append(OutcomeMatch(name, start, end, "abbreviation"))
             # the long form takes the name too, when only the short form was known
             if long_m is None and short_m is not None:
                 found.append(OutcomeMatch(name, ls, le, "abbreviation"))
@@ -435,6 +441,25 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
         out.append(m)
         last_end = m.end
     return out
+
+
+def _whole_word_uses(text: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` stands in ``text`` with no letter or digit either side,
+    left to right and not overlapping (what ``finditer`` of
+    ``(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])`` gives, without compiling a
+    pattern for every short form of every document)."""
+    if not word:
+        yield from (m.span() for m in regex.finditer(r"(?<![\p{L}\p{N}])(?![\p{L}\p{N}])", text))
+        return
+    size = len(word)
+    pos = text.find(word)
+    while pos >= 0:
+        end = pos + size
+        if (pos == 0 or not _ALNUM.match(text, pos - 1)) and not _ALNUM.match(text, end):
+            yield pos, end
+            pos = text.find(word, end)
+        else:
+            pos = text.find(word, pos + 1)
 
 
 def _covering(found: list[OutcomeMatch], start: int, end: int) -> OutcomeMatch | None:
