@@ -132,6 +132,8 @@ _DOWNLOADED_STAMP = regex.compile(r"Downloaded\s+from\s+https?://\S+(?:\s+by\s+[
 _REGISTRY_HINT = regex.compile(
     r"\b(?:NCT\s?\d{8}|ISRCTN|ChiCTR|IRCT\d|ACTRN\d|CTRI/|DRKS\d|UMIN\d|JPRN|KCT\d|PACTR\d|EudraCT|NTR\d|jRCT)", regex.I
 )
+_NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+_WE_OUR = regex.compile(r"\b(?:we|our)\b", regex.I)
 _AUTHOR_SPLIT = regex.compile(r",|\band\b|;")
 _NAME_PART = regex.compile(r"^\s*(?:[\p{Lu}][\p{L}'’.-]*\s*){1,5}(?:[\d,#*†‡§ǂ]*)\s*$")
 
@@ -252,7 +254,7 @@ def _is_author_list(s: str) -> bool:
 
 
 def _dedupe_key(line: str) -> str:
-    return regex.sub(r"[^\p{L}\p{N}]+", "", line).casefold()
+    return _NOT_ALNUM.sub("", line).casefold()
 
 
 _TITLE_SKIP = regex.compile(r"^(?:abstract|background|summary|摘要|title)\W*$", regex.I)
@@ -298,7 +300,7 @@ def _guess_title(text: str) -> str | None:
             continue
         words = s.split()
         if 4 <= len(words) <= 40 and s[0].isupper() and not s.endswith(":") and not _STUDY_WORDS.search(s[:0]):
-            if s.count(".") <= 2 and not regex.search(r"\b(?:we|our)\b", s, regex.I):
+            if s.count(".") <= 2 and not _WE_OUR.search(s):
                 return s.rstrip(".")
         if len(words) > 40:
             return None
