@@ -21,16 +21,15 @@ def add_mention(doc: Doc, group: str, start: int, end: int, norm: dict[str, Any]
     by character offsets alone, and two mentions inside one token must not
     share them.
     """
-    span = doc.char_span(start, end, label=group, alignment_mode="expand")
+    group_spans = doc.spans[group] if group in doc.spans else None
+    key = f"{group}:{len(group_spans) if group_spans is not None else 0}"
+    span = doc.char_span(start, end, label=group, alignment_mode="expand", span_id=key)
     if span is None:
         return None
-    group_spans = doc.spans[group] if group in doc.spans else None
-    n = len(group_spans) if group_spans is not None else 0
-    key = f"{group}:{n}"
-    span = Span(doc, span.start, span.end, label=group, span_id=key)
-    if doc._.trial_mentions is None:
-        doc._.trial_mentions = {}
-    doc._.trial_mentions[key] = {"evidence": (start, end), "norm": norm, "rule": rule}
+    table = doc._.trial_mentions
+    if table is None:
+        table = doc._.trial_mentions = {}
+    table[key] = {"evidence": (start, end), "norm": norm, "rule": rule}
     if group_spans is None:
         doc.spans[group] = [span]
     else:
