@@ -2,8 +2,12 @@
 
 The same rules read Chinese and English (statistics and ids are written the
 same way; units, counters, routes and outcome names have Chinese forms in the
-pattern files, ``patterns/zh/routes.jsonl`` and the ``zh`` names of
-``patterns/outcomes.jsonl``).
+pattern files: ``patterns/zh/routes.jsonl``, ``patterns/zh/sample_sizes.jsonl``
+(classifiers, arm, event and rank words), ``patterns/zh/units.jsonl`` (unit
+words, each an alias of an English unit), ``patterns/zh/doses.jsonl`` (the
+counter 个 and the cell nouns before a count) and the ``zh`` names of
+``patterns/outcomes.jsonl``). Each line of those files is proved on its own
+example in ``tests/test_zh_patterns.py``.
 """
 
 from __future__ import annotations

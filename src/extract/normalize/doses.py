@@ -22,16 +22,30 @@ surface or time. Rules, each written for how trial reports state doses:
 Not doses: concentrations (``mg/dL``, ``ng/mL``, cells per litre of blood),
 body weight (``kg`` alone), volumes that were taken, not given (aspirate,
 harvest, blood samples, blood loss, urine), percentages, durations, ages.
+
+Chinese words are data. The unit words (``毫克``, ``粒``, ``细胞``, ``体重``,
+``/次``) are read by :mod:`extract.normalize.units` from
+``patterns/zh/units.jsonl``; this module reads ``体重`` from there too (for
+``1×10^6 /kg体重`` after ``细胞``), and ``patterns/zh/doses.jsonl`` for a
+power-of-ten count with no unit after it whose cells are named before it:
+the counter (``干细胞数量≥2×107个``: ``个``, but not ``个细胞``, a unit)
+and the cell nouns (``细胞``). They are compiled at import and checked there:
+an unknown label or key, a duplicate id or word, an example its own word does
+not act on, or an example that does not yield its ``expect`` raises
+:class:`~extract.patterns.PatternError` at start-up.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from extract.normalize.numbers import Number, numbers_in
-from extract.normalize.units import UnitMatch, match_unit, pint_name
+from extract.normalize.units import ZH_UNITS, UnitMatch, match_unit, pint_name
+from extract.patterns import PatternError, check_rules, load_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +65,114 @@ class DoseMatch:
     warning: str | None = None
 
 
+# --------------------------------------------------------------------------- Chinese: rules as data
+
+#: The Chinese counter and cell nouns, one per line: patterns/zh/doses.jsonl.
+ZH_RULE_FILE = "zh/doses"
+_ZH_SOURCE = f"{ZH_RULE_FILE}.jsonl"
+#: What a word does (the ``label`` of its line); see the module docstring.
+ZH_LABELS = ("counter", "cell_noun")
+# Keys besides id, label, pattern and example ("expect" is required: checked below).
+_ZH_EXTRA_KEYS = ("not_before", "expect", "comment", "source")
+# How far before a count a cell noun is looked for (the wider of the two reaches in find_doses).
+_ZH_CELL_REACH = 30
+
+
+@dataclass(frozen=True, slots=True)
+class ZhDoseWords:
+    """The Chinese words of :data:`ZH_RULE_FILE`, compiled.
+
+    Attributes:
+        counter: a counter right after a number (with the space before it),
+            not followed by one of its ``not_before`` words.
+        cell_nouns: the cell nouns looked for before the number.
+    """
+
+    counter: regex.Pattern[str]
+    cell_nouns: tuple[str, ...]
+
+
+def _zh_fail(rid: object, message: str) -> PatternError:
+    return PatternError(f"{_ZH_SOURCE}: rule {rid!r}: {message}")
+
+
+def _zh_alternation(words: Sequence[str]) -> str:
+    """Words as a regex alternation, longest first (so file order never decides); ``(?!)`` when none."""
+    if not words:
+        return "(?!)"
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _compile_zh(rules: Sequence[Mapping[str, Any]]) -> ZhDoseWords:
+    """Check the Chinese counter and cell nouns and compile them.
+
+    Args:
+        rules: the lines of :data:`ZH_RULE_FILE` (or rules built in memory).
+
+    Returns:
+        The compiled words.
+
+    Raises:
+        PatternError: naming the rule, on a missing, unknown or ill-typed
+            key, a duplicate id, a label outside :data:`ZH_LABELS`, a word
+            listed twice, ``not_before`` on a cell noun, or an example its
+            own word does not act on.
+    """
+    check_rules(rules, _ZH_SOURCE, optional=_ZH_EXTRA_KEYS)
+    counters: list[str] = []
+    cell_nouns: list[str] = []
+    for rule in rules:
+        rid, label, word = rule["id"], rule["label"], rule["pattern"]
+        if label not in ZH_LABELS:
+            raise _zh_fail(rid, f"label {label!r} is not one of {list(ZH_LABELS)}")
+        if word != word.strip():
+            raise _zh_fail(rid, f"the word {word!r} has spaces around it")
+        if word in counters or word in cell_nouns:
+            raise _zh_fail(rid, f"the word {word!r} is listed twice")
+        not_before = rule.get("not_before", [])
+        if not isinstance(not_before, list) or not all(isinstance(w, str) and w.strip() for w in not_before):
+            raise _zh_fail(rid, "'not_before' must be a list of non-empty strings")
+        if not_before and label != "counter":
+            raise _zh_fail(rid, "only a counter has 'not_before'")
+        expect = rule.get("expect")
+        if not isinstance(expect, list) or not all(
+            isinstance(e, list) and len(e) == 2 and isinstance(e[0], (int, float)) and not isinstance(e[0], bool)
+            and isinstance(e[1], str) for e in expect
+        ):
+            raise _zh_fail(rid, "'expect' must be a list of [value, unit] pairs")
+        for key in ("comment", "source"):
+            if key in rule and (not isinstance(rule[key], str) or not rule[key].strip()):
+                raise _zh_fail(rid, f"{key!r} must be a non-empty string")
+        (counters if label == "counter" else cell_nouns).append(word)
+    alternatives = []
+    for rule in sorted((r for r in rules if r["label"] == "counter"), key=lambda r: len(r["pattern"]), reverse=True):
+        guard = f"(?!(?:{_zh_alternation(rule['not_before'])}))" if rule.get("not_before") else ""
+        alternatives.append(regex.escape(rule["pattern"]) + guard)
+    words = ZhDoseWords(
+        counter=regex.compile(r"\s?(?:" + ("|".join(alternatives) or "(?!)") + ")"),
+        cell_nouns=tuple(cell_nouns),
+    )
+    for rule in rules:
+        example, word = rule["example"], rule["pattern"]
+        numbers = numbers_in(example)
+        if rule["label"] == "counter":
+            acts = any((m := words.counter.match(example, n.end)) and m.group().strip() == word for n in numbers)
+        else:
+            acts = any(word in example[max(0, n.start - _ZH_CELL_REACH):n.start] for n in numbers)
+        if not acts:
+            raise _zh_fail(rule["id"], f"its {rule['label']} {word!r} does not act on its example {example!r}")
+    return words
+
+
+_ZH = _compile_zh(load_patterns(ZH_RULE_FILE))
+# "体重" (body weight) after kg: the words of patterns/zh/units.jsonl.
+_ZH_BODY_WEIGHT = "".join(regex.escape(w) + "|" for w in sorted(ZH_UNITS.body_weight, key=len, reverse=True))
+
 # Words between two numbers that share the unit of the second.
-_PER_KG_ONLY = regex.compile(r"\s?/\s?(?:kg|Kg|KG)(?:\s?(?:体重|BW|body\s+weight))?(?![\p{Latin}\d])")
-_ZH_COUNTER = regex.compile(r"\s?个(?!细胞)")
-_CELL_BEFORE = regex.compile(r"细胞|\bcells?\b|MSCs?\b", regex.I)
+_PER_KG_ONLY = regex.compile(
+    r"\s?/\s?(?:kg|Kg|KG)(?:\s?(?:" + _ZH_BODY_WEIGHT + r"BW|body\s+weight))?(?![\p{Latin}\d])")
+_ZH_COUNTER = _ZH.counter
+_CELL_BEFORE = regex.compile(_zh_alternation(_ZH.cell_nouns) + r"|\bcells?\b|MSCs?\b", regex.I)
 _TO = regex.compile(r"\s*to\s*$", regex.I)
 _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:or|and)?|or|and|/)\s*$", regex.I)
 # Volumes taken from the patient, not given.
@@ -256,3 +374,18 @@ def _bare_u_ok(text: str, n: Number, u: UnitMatch) -> bool:
     """"U" after a number is a unit of activity only in a dose context (botulinum toxin, heparin, insulin)."""
     window = text[max(0, n.start - 80):u.end + 40]
     return bool(_U_CONTEXT.search(window))
+
+
+def _check_zh_examples(rules: Sequence[Mapping[str, Any]]) -> None:
+    """Prove every Chinese word on its example: :func:`find_doses` gives its ``expect``.
+
+    Raises:
+        PatternError: naming the rule whose example yields something else.
+    """
+    for rule in rules:
+        got = [[d.value, d.unit] for d in find_doses(rule["example"])]
+        if got != rule["expect"]:
+            raise _zh_fail(rule["id"], f"example {rule['example']!r} yields {got}, not {rule['expect']}")
+
+
+_check_zh_examples(load_patterns(ZH_RULE_FILE))

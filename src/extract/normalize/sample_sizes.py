@@ -24,15 +24,32 @@ Not sample sizes: counts of events or subsets (``three patients died``,
 ``two of the eight male patients``, ``improved in 22 patients``), people
 screened, approached or excluded before enrollment, ages, years, doses,
 centres, and counts from other studies in background sentences.
+
+The Chinese words are data, in ``patterns/zh/sample_sizes.jsonl`` (one word
+per line, with an ``id``, a ``label``, the word as ``pattern``, an
+``example`` and its ``expect``): the classifiers (``例``, ``名``), the words
+that, right after a classifier, make it a tally rather than a head count
+(``例次``), the arm words (``组``), the event words (``死亡``, ``生存``...:
+an outcome count, skipped) and the rank words (``第一名``, skipped). They are
+compiled into regexes at import and checked there: unknown labels or keys,
+duplicate ids or words, an example its own word does not act on, or an
+example that does not yield its ``expect`` raise
+:class:`~extract.patterns.PatternError` at start-up. The Chinese numerals
+(the characters :func:`~extract.normalize.numbers.parse_chinese_numeral`
+reads), the sentence stops and the windows stay here: they are how the words
+are applied, not which words.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
 from extract.normalize.numbers import Number, numbers_in, parse_chinese_numeral
+from extract.patterns import PatternError, check_rules, load_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,10 +194,144 @@ _ENROLLMENT_FIELD = regex.compile(
     regex.I,
 )
 _FLOW_ROW = regex.compile(r"(?m)^\s*(?P<label>STARTED|Started|COMPLETED|Completed|NOT\s+COMPLETED|Not\s+Completed)\s*[:\t ]\s*(?P<nums>\d{1,6}(?:[\t ]+\d{1,6}){0,5})\s*$")
-_ZH_COUNT = regex.compile(r"(?P<num>\d{1,5}|[一二两三四五六七八九十百千]{1,6})\s?(?P<cls>例|名)(?!\s?[次天月年周])")
-_ZH_ARM = regex.compile(r"组|每组")
+
+# --------------------------------------------------------------------------- Chinese: rules as data
+
+#: The Chinese words, one per line: patterns/zh/sample_sizes.jsonl.
+ZH_RULE_FILE = "zh/sample_sizes"
+_ZH_SOURCE = f"{ZH_RULE_FILE}.jsonl"
+#: What a word does (the ``label`` of its line); see the module docstring.
+ZH_LABELS = ("classifier", "unit_after", "arm", "event", "rank")
+# Keys besides id, label, pattern and example ("expect" is required: checked below).
+_ZH_EXTRA_KEYS = ("expect", "comment", "source")
+# A count in Chinese numerals: the characters parse_chinese_numeral reads, less 万 and 〇/零.
+_ZH_NUMERAL_CHARS = "[一二两三四五六七八九十百千]"
+_ZH_NUMERAL = _ZH_NUMERAL_CHARS + "{1,6}"
 _ZH_STOP = regex.compile(r"[。；！？;!?\n]")
-_ZH_NOT = regex.compile(r"(?:死亡|生存|存活|移植|好转|治愈|发生|出现|不良)")
+# The words around a count that may make it an arm (not past a sentence stop),
+# and the reach of an event word; in characters.
+_ZH_ARM_BEFORE, _ZH_ARM_AFTER = 8, 6
+_ZH_EVENT_REACH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class ZhVocabulary:
+    """The Chinese words of :data:`ZH_RULE_FILE`, compiled.
+
+    Attributes:
+        classifiers: the classifier words.
+        count: a number (digits or a Chinese numeral, group ``num``) and a
+            classifier (group ``cls``) not followed by a ``unit_after`` word.
+        arm: any arm word.
+        event: any event word.
+        rank: the rank words; one right before a Chinese numeral count makes
+            it a place, not a count.
+    """
+
+    classifiers: tuple[str, ...]
+    count: regex.Pattern[str]
+    arm: regex.Pattern[str]
+    event: regex.Pattern[str]
+    rank: tuple[str, ...]
+
+
+def _zh_fail(rid: object, message: str) -> PatternError:
+    return PatternError(f"{_ZH_SOURCE}: rule {rid!r}: {message}")
+
+
+def _zh_alternation(words: Sequence[str]) -> str:
+    """Words as a regex alternation, longest first (so file order never decides); ``(?!)`` when none."""
+    if not words:
+        return "(?!)"
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _zh_around(text: str, m: regex.Match[str]) -> str:
+    """The count with the words around it, not past a sentence stop ("共纳入21例患者。每组…")."""
+    return (_ZH_STOP.split(text[max(0, m.start() - _ZH_ARM_BEFORE):m.start()])[-1] + m.group()
+            + _ZH_STOP.split(text[m.end():m.end() + _ZH_ARM_AFTER])[0])
+
+
+def _zh_event_window(text: str, m: regex.Match[str]) -> str:
+    """Where an event word makes the count an outcome ("死亡7例")."""
+    return text[max(0, m.start() - _ZH_EVENT_REACH):m.end() + _ZH_EVENT_REACH]
+
+
+def _zh_is_rank(vocab: ZhVocabulary, text: str, m: regex.Match[str]) -> bool:
+    """A rank word right before a count in Chinese numerals ("第一名")."""
+    return not m.group("num").isdigit() and text.endswith(vocab.rank, 0, m.start())
+
+
+def _zh_acts_on_example(vocab: ZhVocabulary, label: str, word: str, example: str) -> bool:
+    """Whether ``word`` does its job (``label``) somewhere in ``example``."""
+    counts = list(vocab.count.finditer(example))
+    if label == "classifier":
+        return any(m.group("cls") == word for m in counts)
+    if label == "unit_after":
+        # "48例次": the word right after a counted classifier (which the count pattern then refuses).
+        tally = rf"(?:\d|{_ZH_NUMERAL_CHARS})\s?(?:{_zh_alternation(vocab.classifiers)})\s?{regex.escape(word)}"
+        return regex.search(tally, example) is not None
+    if label == "arm":
+        return any(word in _zh_around(example, m) for m in counts)
+    if label == "event":
+        return any(word in _zh_event_window(example, m) for m in counts)
+    return any(not m.group("num").isdigit() and example.endswith(word, 0, m.start()) for m in counts)
+
+
+def _compile_zh(rules: Sequence[Mapping[str, Any]]) -> ZhVocabulary:
+    """Check the Chinese words and compile them.
+
+    Args:
+        rules: the lines of :data:`ZH_RULE_FILE` (or rules built in memory).
+
+    Returns:
+        The compiled vocabulary.
+
+    Raises:
+        PatternError: naming the rule, on a missing, unknown or ill-typed
+            key, a duplicate id, a label outside :data:`ZH_LABELS`, a word
+            listed twice, no classifier at all, or an example its own word
+            does not act on.
+    """
+    check_rules(rules, _ZH_SOURCE, optional=_ZH_EXTRA_KEYS)
+    words: dict[str, list[str]] = {label: [] for label in ZH_LABELS}
+    for rule in rules:
+        rid, label, word = rule["id"], rule["label"], rule["pattern"]
+        if label not in ZH_LABELS:
+            raise _zh_fail(rid, f"label {label!r} is not one of {list(ZH_LABELS)}")
+        if word != word.strip():
+            raise _zh_fail(rid, f"the word {word!r} has spaces around it")
+        if word in words[label]:
+            raise _zh_fail(rid, f"the {label} word {word!r} is listed twice")
+        expect = rule.get("expect")
+        if not isinstance(expect, list) or not all(
+            isinstance(e, list) and len(e) == 2 and isinstance(e[0], int) and not isinstance(e[0], bool)
+            and isinstance(e[1], str) for e in expect
+        ):
+            raise _zh_fail(rid, "'expect' must be a list of [value, kind] pairs")
+        for key in ("comment", "source"):
+            if key in rule and (not isinstance(rule[key], str) or not rule[key].strip()):
+                raise _zh_fail(rid, f"{key!r} must be a non-empty string")
+        words[label].append(word)
+    if not words["classifier"]:
+        raise PatternError(f"{_ZH_SOURCE}: no classifier")
+    tally = rf"(?!\s?(?:{_zh_alternation(words['unit_after'])}))" if words["unit_after"] else ""
+    vocab = ZhVocabulary(
+        classifiers=tuple(words["classifier"]),
+        count=regex.compile(
+            rf"(?P<num>\d{{1,5}}|{_ZH_NUMERAL})\s?(?P<cls>{_zh_alternation(words['classifier'])}){tally}"),
+        arm=regex.compile(_zh_alternation(words["arm"])),
+        event=regex.compile(_zh_alternation(words["event"])),
+        rank=tuple(words["rank"]),
+    )
+    for rule in rules:
+        if not _zh_acts_on_example(vocab, rule["label"], rule["pattern"], rule["example"]):
+            raise _zh_fail(rule["id"], f"its {rule['label']} word {rule['pattern']!r} does not act on its "
+                                       f"example {rule['example']!r}")
+    return vocab
+
+
+_ZH = _compile_zh(load_patterns(ZH_RULE_FILE))
 
 
 _PARENS = regex.compile(r"\([^()\n]*\)|\[[^\[\]\n]*\]")
@@ -360,17 +511,29 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         for num in regex.finditer(r"\d+", m.group("nums")):
             add(int(num.group()), kind, pos + num.start(), pos + num.end(), "participant_flow")
 
-    for m in _ZH_COUNT.finditer(text) if not text.isascii() else ():
-        # The words around the count, not past a sentence stop ("共纳入21例患者。每组…").
-        around = _ZH_STOP.split(text[max(0, m.start() - 8):m.start()])[-1] + m.group() \
-            + _ZH_STOP.split(text[m.end():m.end() + 6])[0]
-        if _ZH_NOT.search(text[max(0, m.start() - 4):m.end() + 4]):
-            continue
-        kind = "arm" if _ZH_ARM.search(around) else "enrolled"
+    for m in _ZH.count.finditer(text) if not text.isascii() else ():
+        if _ZH.event.search(_zh_event_window(text, m)):
+            continue  # "死亡7例": an outcome, not a sample size
+        kind = "arm" if _ZH.arm.search(_zh_around(text, m)) else "enrolled"
         num = m.group("num")
         value = int(num) if num.isdigit() else parse_chinese_numeral(num)
-        if value is None or (not num.isdigit() and text[max(0, m.start() - 1):m.start()] in ("第", "前")):
+        if value is None or _zh_is_rank(_ZH, text, m):
             continue  # "第一名": a rank, not a count
         add(value, kind, m.start(), m.end(), "zh_classifier")
 
     return sorted(found.values(), key=lambda s: (s.start, s.end))
+
+
+def _check_zh_examples(rules: Sequence[Mapping[str, Any]]) -> None:
+    """Prove every Chinese word on its example: :func:`find_sample_sizes` gives its ``expect``.
+
+    Raises:
+        PatternError: naming the rule whose example yields something else.
+    """
+    for rule in rules:
+        got = [[m.value, m.kind] for m in find_sample_sizes(rule["example"])]
+        if got != rule["expect"]:
+            raise _zh_fail(rule["id"], f"example {rule['example']!r} yields {got}, not {rule['expect']}")
+
+
+_check_zh_examples(load_patterns(ZH_RULE_FILE))

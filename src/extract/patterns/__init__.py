@@ -4,12 +4,21 @@ Every ``*.jsonl`` file here holds one rule per line, shaped like spaCy's
 ``{"id", "label", "pattern"}`` plus an ``example`` that the rule must match.
 Files are validated when loaded: a malformed line, a missing key or a
 duplicate id fails loudly at start-up, never silently at match time.
+
+Chinese rules live in ``zh/``: ``zh/routes.jsonl`` (routes of
+administration), ``zh/sample_sizes.jsonl`` (count classifiers, arm, event and
+rank words), ``zh/units.jsonl`` (unit words and the English unit each is an
+alias of) and ``zh/doses.jsonl`` (the counter 个 and the cell noun read before
+a number). The module that uses a file checks what only it can know (labels,
+extra keys, each example matched by its own entry); :func:`check_rules` is
+the shared part of that check, usable on rules built in memory.
 """
 
 from __future__ import annotations
 
 import json
 from functools import lru_cache
+from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -61,3 +70,44 @@ def load_patterns(name: str) -> tuple[dict[str, Any], ...]:
     if not rules:
         raise PatternError(f"{path.name}: no rules")
     return tuple(rules)
+
+
+def check_rules(rules: Sequence[Mapping[str, Any]], source: str, *, optional: Collection[str] = ()) -> None:
+    """Check rules that are already read (from a file or built in memory).
+
+    The checks :func:`load_patterns` makes on a file, on data in memory, plus
+    the ones every rule-reading module needs: the required keys
+    (``id``, ``label``, ``pattern``, ``example``) are non-empty strings, no key
+    is outside ``REQUIRED_KEYS`` and ``optional``, ids are unique, and there
+    is at least one rule.
+
+    Args:
+        rules: the rules, in file order.
+        source: the file they come from (e.g. ``"zh/units.jsonl"``), for the
+            error messages.
+        optional: the keys a rule may have besides the required ones.
+
+    Raises:
+        PatternError: naming the file and the rule, on the first bad rule.
+    """
+    if not rules:
+        raise PatternError(f"{source}: no rules")
+    allowed = set(REQUIRED_KEYS) | set(optional)
+    seen: set[str] = set()
+    for i, rule in enumerate(rules, 1):
+        if not isinstance(rule, Mapping):
+            raise PatternError(f"{source}: rule #{i}: a rule must be a JSON object")
+        rid = rule.get("id")
+        name = f"rule {rid!r}" if isinstance(rid, str) and rid else f"rule #{i}"
+        missing = [k for k in REQUIRED_KEYS if k not in rule]
+        if missing:
+            raise PatternError(f"{source}: {name}: missing {', '.join(missing)}")
+        unknown = sorted(set(rule) - allowed)
+        if unknown:
+            raise PatternError(f"{source}: {name}: unknown keys {unknown}")
+        for key in REQUIRED_KEYS:
+            if not isinstance(rule[key], str) or not rule[key].strip():
+                raise PatternError(f"{source}: {name}: {key!r} must be a non-empty string")
+        if rid in seen:
+            raise PatternError(f"{source}: {name}: duplicate id")
+        seen.add(rid)
