@@ -87,8 +87,8 @@ WORKER_RUNS = 2
 
 
 def quiet_warnings() -> None:
-    # spaCy's FutureWarning on a tokenizer regex, scispaCy's W036 (its global
-    # matcher has no patterns) and quantulum3's fallbacks: noise in a table.
+    # spaCy's FutureWarning on a tokenizer regex and quantulum3's fallbacks:
+    # noise in a table.
     warnings.filterwarnings("ignore")
 
 
@@ -437,7 +437,7 @@ def stage_breakdown(records: list[dict]) -> None:
     from collections import Counter
 
     import extract
-    from extract.api import _prepare, _to_record
+    from extract.api import _make_doc, _prepare, _to_record
     from extract.ingest.clean import clean
     from extract.ingest.language import segment
 
@@ -460,7 +460,7 @@ def stage_breakdown(records: list[dict]) -> None:
         spent["_prepare: other"] += max(0.0, (t3 - t2) - (t2 - t0))
         text, ctx = prepared
         t0 = time.perf_counter()
-        doc = nlp.make_doc(text)
+        doc = _make_doc(nlp, text)  # as the API does: the Doc keeps the cleaned text
         spent["tokenizer"] += time.perf_counter() - t0
         for name, proc in nlp.pipeline:
             t0 = time.perf_counter()
