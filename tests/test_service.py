@@ -362,3 +362,76 @@ def test_real_server_under_concurrent_good_malformed_and_oversized_requests(uvic
             assert health.status_code == 200 and health.json()["status"] == "ok"
             again = http.post("/extract", content=GOOD)
             assert again.status_code == 200 and again.json()["registrations"][0]["id"] == "NCT02116634"
+
+
+# --------------------------------------------------------------------------- several server processes
+
+
+def _children(pid: int) -> set[int]:
+    """Process ids whose parent is ``pid`` (Linux /proc)."""
+    out = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.add(int(entry.name))
+    return out
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc")
+def test_serve_with_two_worker_processes(tmp_path) -> None:
+    """`extract serve --workers 2`: two processes answer behind one port, the limits reach them,
+    and a worker that is killed is replaced."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    cli = Path(sys.executable).with_name("extract")
+    proc = subprocess.Popen([str(cli), "serve", "--port", str(port), "--workers", "2", "--max-bytes", "1000"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=url, timeout=30, trust_env=False) as http:
+            deadline = time.monotonic() + 90
+            while True:
+                try:
+                    if http.get("/health").json()["pipeline_loaded"] and len(_children(proc.pid)) >= 2:
+                        break
+                except httpx.HTTPError:
+                    pass
+                assert time.monotonic() < deadline and proc.poll() is None, "the service did not start"
+                time.sleep(0.2)
+            workers = _children(proc.pid)
+            assert len(workers) >= 2
+
+            def send(n: int) -> httpx.Response:
+                with httpx.Client(base_url=url, timeout=60, trust_env=False) as h:
+                    return h.post("/extract", content=f"Trial {n}: {GOOD}", headers={"Content-Type": "text/plain"})
+
+            with ThreadPoolExecutor(max_workers=8) as pool:
+                answers = list(pool.map(send, range(16)))
+            assert [a.status_code for a in answers] == [200] * 16
+            assert all(a.json()["registrations"][0]["id"] == "NCT02116634" for a in answers)
+            assert http.post("/extract", content=b"q" * 5000).status_code == 413  # --max-bytes reached the workers
+
+            victim = sorted(workers)[0]
+            os.kill(victim, signal.SIGKILL)
+            deadline = time.monotonic() + 90
+            while not (len(_children(proc.pid) - {victim}) >= 2):
+                assert time.monotonic() < deadline, "the killed worker was not replaced"
+                time.sleep(0.2)
+            assert send(99).status_code == 200
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(10)

@@ -196,6 +196,8 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=int, default=8000)
     sv.add_argument("--max-bytes", type=int, default=5_000_000, help="largest request body accepted (413 beyond)")
     sv.add_argument("--timeout", type=float, default=30.0, help="seconds one request may take (504 beyond)")
+    sv.add_argument("--workers", type=int, default=1, metavar="N",
+                    help="server processes, each with its own pipeline (default 1; more use more cores)")
     sv.set_defaults(func=cmd_serve)
     return parser
 
@@ -203,7 +205,11 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_serve(args: argparse.Namespace) -> int:
     from extract.service import serve
 
-    return serve(host=args.host, port=args.port, max_bytes=args.max_bytes, timeout=args.timeout)
+    if args.workers < 1:
+        print("extract serve: --workers must be at least 1", file=sys.stderr)
+        return 2
+    return serve(host=args.host, port=args.port, max_bytes=args.max_bytes, timeout=args.timeout,
+                 workers=args.workers)
 
 
 def main(argv: list[str] | None = None) -> int:

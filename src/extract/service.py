@@ -38,7 +38,9 @@ full error record, which has the same ``error`` member.
 
 Extraction runs in one worker thread per app: spaCy work is CPU-bound under
 the GIL, so more threads would not go faster, and one thread never shares the
-pipeline between concurrent calls. Requests wait their turn inside their time
+pipeline between concurrent calls. To use more cores, ``serve(workers=N)``
+(``extract serve --workers N``) runs N processes, each with its own app and
+pipeline, behind one listening socket (uvicorn's process manager). Requests wait their turn inside their time
 limit; a request still queued when its time runs out is dropped. Python cannot
 stop a running thread, so a single document that overruns keeps the worker
 busy until it finishes; a batch that overruns stops at its next record (at
@@ -52,6 +54,7 @@ import codecs
 import ipaddress
 import json
 import logging
+import os
 import threading
 import zlib
 from collections.abc import AsyncIterator, Callable
@@ -540,17 +543,41 @@ def create_app(max_bytes: int = 5_000_000, timeout: float = 30.0) -> FastAPI:
     return app
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, max_bytes: int = 5_000_000, timeout: float = 30.0) -> int:
+#: Settings handed to the worker processes of ``serve(workers=N)``.
+_ENV_MAX_BYTES = "TRIAL_EXTRACT_SERVE_MAX_BYTES"
+_ENV_TIMEOUT = "TRIAL_EXTRACT_SERVE_TIMEOUT"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one worker process of ``serve(workers=N)``, its limits read
+    from the environment the parent set (uvicorn imports this by name)."""
+    return create_app(max_bytes=int(os.environ.get(_ENV_MAX_BYTES, "5000000")),
+                      timeout=float(os.environ.get(_ENV_TIMEOUT, "30")))
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, max_bytes: int = 5_000_000, timeout: float = 30.0,
+          workers: int = 1) -> int:
     """Run the service with uvicorn until interrupted; the exit status (2: could not start).
 
-    The pipeline is loaded once, at start-up, before the port opens. There is
-    no authentication: bind to another address than loopback only behind
+    The pipeline is loaded once per process, at start-up, before the port
+    opens. With ``workers`` > 1, uvicorn runs that many processes behind one
+    socket (each ~150 MiB) and restarts one that dies. There is no
+    authentication: bind to another address than loopback only behind
     something that provides it.
     """
     import uvicorn
 
     if not _is_loopback(host):
         log.warning("binding to %s: the service has no authentication and will answer anyone who can reach it", host)
+    if workers > 1:
+        os.environ[_ENV_MAX_BYTES] = str(max_bytes)
+        os.environ[_ENV_TIMEOUT] = repr(timeout)
+        try:
+            uvicorn.run("extract.service:app_from_environment", factory=True, workers=workers, host=host,
+                        port=port, log_level="info", timeout_graceful_shutdown=5)
+        except SystemExit as exc:
+            return 0 if exc.code in (0, None) else 2
+        return 0
     config = uvicorn.Config(create_app(max_bytes=max_bytes, timeout=timeout), host=host, port=port,
                             log_level="info", timeout_graceful_shutdown=5)
     server = uvicorn.Server(config)
