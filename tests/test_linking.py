@@ -54,3 +54,17 @@ CASES = [
 @pytest.mark.parametrize("text,named,pvals,want", CASES)
 def test_link_p_values(text: str, named: list[tuple[str, str]], pvals: list[str], want: list[str | None]) -> None:
     assert link_p_values(text, _spans(text, pvals), _outcomes(text, named)) == want
+
+
+# EBM-NLP audit: "?" for a lost "±" before a number does not end the sentence (pmid_23061531)
+def test_lost_plus_minus_is_not_a_sentence_end() -> None:
+    text = ("LVEF at first day [34.7 ? 9.9% vs. 33.5 ? 8.1%, P = 0.50] or at discharge [37.7 ? 10% vs. 36.1 ? 8.2%, "
+            "P = 0.43].")
+    outs = _outcomes(text, [("LVEF", "LVEF")])
+    assert link_p_values(text, _spans(text, ["P = 0.50", "P = 0.43"]), outs) == ["LVEF", "LVEF"]
+
+
+def test_a_real_question_still_ends_a_sentence() -> None:
+    text = "Does HbA1c fall? Body weight fell by 2 kg (P = 0.04)."
+    outs = _outcomes(text, [("HbA1c", "HbA1c"), ("Body weight", "body weight")])
+    assert link_p_values(text, _spans(text, ["P = 0.04"]), outs) == ["body weight"]

@@ -184,6 +184,32 @@ def test_no_surface_form_points_at_two_labels() -> None:
     pytest.param("rate and severity of cytokine release syndrome (CRS) and neurologic toxicities", "neurotoxicity", id="d40-neurotox"),
     pytest.param("退热时间及退热率、中医证候积分", "time to fever resolution", id="d26-zh-fever"),
     pytest.param("intraoperative blood loss were recorded", "blood loss", id="pmid-blood-loss"),
+    # EBM-NLP audit sample (random.Random(1127)), standard measure names
+    pytest.param("Postanesthesia Discharge Scoring System = 7", "PADSS", id="pmid_16413892-padss"),
+    pytest.param("There were no toxic effects.", "adverse events", id="pmid_8132701-toxic-effects"),
+    pytest.param("increased median CD34+ cell yield/pheresis", "CD34+ cell yield", id="pmid_12813449-cd34-yield"),
+    pytest.param("resulted in gains in IQ, language, and adaptive behavior", "IQ", id="pmid_23101741-iq"),
+    pytest.param("resulted in gains in IQ, language, and adaptive behavior", "adaptive behavior", id="pmid_23101741-adaptive"),
+    pytest.param("EEG activity (event-related potentials and spectral power)", "ERP", id="pmid_23101741-erp"),
+    pytest.param("Airway seal pressure (cm H (2) O) for LTS and PLMA", "oropharyngeal leak pressure", id="pmid_17608965-seal"),
+    pytest.param("Ease of insertion, quality of airway seal", "ease of insertion", id="pmid_17608965-ease"),
+    pytest.param("Only hoarseness was more frequent in the LTS group.", "hoarseness", id="pmid_17608965-hoarse"),
+    pytest.param("the arteriovenous difference of oxygen (AVDO2)", "AVDO2", id="pmid_8884623-avdo2"),
+    pytest.param("revised Chinese version of Psycho-Educational Profile", "PEP", id="pmid_17722829-pep"),
+    pytest.param("calcium, and calcium x phosphorus (Ca x P) product levels", "Ca×P product", id="pmid_15960148-caxp"),
+    pytest.param("serum soluble ICAM-1 (sICAM-1) concentrations", "ICAM-1", id="pmid_23562192-icam"),
+    pytest.param("94% of cycles were free of flushing (vs. 31% for control, P < 0.01)", "flushing", id="pmid_8015504-flushing"),
+    pytest.param("96% of cycles were free of vaginal bleeding", "vaginal bleeding", id="pmid_8015504-bleeding"),
+    pytest.param("whereas glucose tolerance was unchanged", "glucose tolerance", id="pmid_8015504-glucose-tolerance"),
+    pytest.param("erythema, scaling and pruritus which were evaluated", "pruritus", id="pmid_15541087-pruritus"),
+    pytest.param("increase in IL-1beta receptor antagonist (p = 0.057)", "IL-1Ra", id="pmid_18948032-il1ra"),
+    pytest.param("inhibition of T1 (EC50) were 1.41 +/- 0.45", "EC50", id="pmid_16879519-ec50"),
+    pytest.param("contact detection, two-point discrimination, and", "two-point discrimination", id="pmid_17525360-2pd"),
+    pytest.param("HBB did not improve polyp detection rate (0.89 vs 0.91, p = 0.90)", "polyp detection rate", id="pmid_26554619-pdr"),
+    pytest.param("more often tachycardia (17.6 vs 0%, p < 0.001)", "tachycardia", id="pmid_26554619-tachycardia"),
+    pytest.param("Insulin, T, DHEAS, FSH, LH", "DHEA-S", id="pmid_11779598-dheas"),
+    pytest.param("LH level, LH/FSH ratio, insulin resistance", "LH/FSH ratio", id="pmid_11779598-lhfsh"),
+    pytest.param("There was no significant difference in Qs/Qt and PaO2", "Qs/Qt", id="pmid_25555877-qsqt"),
 ])
 def test_real_strings_find_their_label(text: str, label: str) -> None:
     assert label in labels_in(text)
@@ -212,6 +238,12 @@ def test_real_strings_find_their_label(text: str, label: str) -> None:
     pytest.param("serum IL-21 levels", "IL-2", id="il21-not-il2"),
     pytest.param("白细胞介素-21", "IL-2", id="zh-il21-not-il2"),
     pytest.param("TNF-RI and -RII", "TNF-α", id="tnf-receptor"),
+    # EBM-NLP audit: bare abbreviations with another common sense are not forms
+    pytest.param("post-exposure prophylaxis (PEP) was offered", "PEP", id="pep-prophylaxis"),
+    pytest.param("proliferative diabetic retinopathy (PDR)", "polyp detection rate", id="pdr-retinopathy"),
+    pytest.param("an adverse drug reaction (ADR) was reported", "adenoma detection rate", id="adr-reaction"),
+    pytest.param("oral lichen planus (OLP)", "oropharyngeal leak pressure", id="olp-lichen"),
+    pytest.param("发热、头痛、全身酸痛、咽痛、咳嗽等消失率", "sore throat", id="d26-zh-symptom"),
 ])
 def test_forms_do_not_fire_out_of_sense(text: str, label: str) -> None:
     assert label not in labels_in(text)

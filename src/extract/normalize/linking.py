@@ -24,7 +24,10 @@ from collections.abc import Sequence
 
 import regex
 
-_SENTENCE_END = regex.compile(r"(?<![A-Z]\.?[a-z]?)(?<!\b(?:vs|al|e\.g|i\.e|approx|Fig|no|No))[.!?。！？]\s+(?=[\p{Lu}\p{Han}(\[\d])|\n+")
+# A "?" before a number is a lost "±" ("34.7 ? 9.9%"), not the end of a question.
+_SENTENCE_END = regex.compile(
+    r"(?<![A-Z]\.?[a-z]?)(?<!\b(?:vs|al|e\.g|i\.e|approx|Fig|no|No))(?:[.!。！？]|\?(?!\s+\d))\s+(?=[\p{Lu}\p{Han}(\[\d])|\n+"
+)
 _RESPECTIVELY = regex.compile(r"[^.;]{0,40}?\b(?:respectively|respectivamente)\b", regex.I)
 _LIST_GAP = regex.compile(r"\s*(?:,\s*(?:and|or)?|and|or|&|/|、|及|和)\s*(?:the\s+)?$", regex.I)
 

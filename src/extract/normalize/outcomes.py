@@ -162,14 +162,28 @@ _NOT_OUTCOMES = frozenset(
         "primary outcome", "secondary outcomes", "response", "changes", "change", "the effect", "improvement",
         "difference", "differences", "variables", "endpoints", "end points", "measures", "the primary endpoint",
         "clinical efficacy", "safety profile", "clinical benefit", "efficacy outcomes", "safety outcomes",
-        "this", "it", "they", "these", "both", "all", "each",
+        "this", "it", "they", "these", "both", "all", "each", "assessment", "which", "that", "who", "those", "them",
     )
 )
 _CUE_LIST = regex.compile(
     r"\b(?:primary|secondary|main|co-?primary|principal|key\s+secondary|exploratory|other)\s+"
     r"(?:efficacy\s+|safety\s+)?(?:outcomes?|end\s?-?points?|outcome\s+measures?|measures?|parameters?|variables?)"
-    r"(?:\s+measures?)?\s*(?:was|were|included|includes?|is|are|comprised|consisted\s+of|:|as)\s+"
+    r"(?:\s+measures?)?(?:\s*\(s\))?\s*(?:was|were|will\s+be|will\s+include|included|includes?|is|are|comprised|"
+    r"consisted\s+of|:|as)\s+"
     r"(?:the\s+|a\s+|an\s+)?(?P<list>[^.;\n]{3,250})",
+    regex.I,
+)
+# The same lists without "primary"/"secondary": "Outcome measures included X, Y and Z", "Child outcomes
+# included ...", "Clinical measures assessed were ...", and the structured-abstract header "MAIN OUTCOME
+# MEASURE(S) X, Y, Z". A bare "outcomes were" is left out: "Outcomes were similar in both groups".
+_CUE_LIST_BARE = regex.compile(
+    r"(?:\b(?:outcome\s+measures?|(?:child|clinical|study|maternal|neonatal|infant|patient|health|functional)\s+"
+    r"(?:outcome\s+measures?|measures?(?:\s+(?:assessed|evaluated|used|recorded|measured))?))(?:\s*\(s\))?"
+    r"\s*(?:was|were|will\s+be|will\s+include|included|includes?|comprised|consisted\s+of|:)|"
+    r"\b(?:child|clinical|study|maternal|neonatal|infant|patient|health|functional)\s+outcomes\s*"
+    r"(?:will\s+be|will\s+include|included|includes?|comprised|consisted\s+of|:)|"
+    r"(?-i:\b(?:MAIN\s+)?OUTCOME\s+MEASURES?(?:\s*\(S\))?|\bMAIN\s+OUTCOMES?(?:\s+(?:AND\s+)?MEASURES?)?(?:\s*\(S\))?)(?=\s*:?\s+\p{Lu}))"
+    r"\s*:?\s+(?:the\s+|a\s+|an\s+)?(?P<list>[^.;\n]{3,250})",
     regex.I,
 )
 # "X was measured": found from the verb (cheap to scan for), then the noun
@@ -194,15 +208,22 @@ _ITEM_TRIM_AFTER = regex.compile(
 _ITEM_TRIM_BEFORE = regex.compile(
     r"^(?:the|a|an|changes?\s+(?:from\s+baseline\s+)?in|change\s+of|improvements?\s+in|reductions?\s+in|"
     r"increases?\s+in|decreases?\s+in|mean|median|overall|total|incidence\s+of|occurrence\s+of|number\s+of|"
-    r"rates?\s+of|levels?\s+of|serum|plasma|effect\s+of|effects\s+of|assessment\s+of|evaluation\s+of)\s+",
+    r"rates?\s+of|levels?\s+of|serum|plasma|effect\s+of|effects\s+of|assessment\s+of|evaluation\s+of|"
+    r"(?:subjective\s+|objective\s+)?measures?\s+of|(?:\w+/)?\w+\s+reports?\s+of)\s+",
     regex.I,
 )
+# "assessment by the Digit Symbol Substitution Test": the instrument is the measure (read before the
+# words after "by" are cut off).
+_ITEM_INSTRUMENT = regex.compile(r"^(?:the\s+)?(?:assessments?|evaluation|measurement)\s+(?:by|with|using)\s+(?:the\s+|a\s+)?", regex.I)
+# "Aldrete score = 9", "NIHSS ≥ 4": a threshold after the name is not part of it.
+_ITEM_THRESHOLD = regex.compile(r"\s*(?:[=<>≤≥]|<\s*or\s*=|>\s*or\s*=).*$")
 
 
 # Times, visits and procedure words are not measures ("at 6 months", "12th", "every 6 months").
 _NOT_AN_ITEM = regex.compile(
     r"^(?:at|every|each|in|on|by|from|to|after|before|up|of|with|for|\d|confirmed|defined|measured|assessed|placebo|"
-    r"safety|efficacy|feasibility|tolerability)\b|(?:months?|weeks?|days?|years?|hours?|baseline|visits?|"
+    r"safety|efficacy|feasibility|tolerability|(?:primary|secondary|main)?\s*outcomes?)\b|^\d|"
+    r"(?:months?|weeks?|days?|years?|hours?|wks?|yrs?|baseline|visits?|"
     r"\d+(?:st|nd|rd|th))\b|[\[\]]|^\S{1,2}$",
     regex.I,
 )
@@ -210,6 +231,10 @@ _NOT_AN_ITEM = regex.compile(
 
 def _clean_item(item: str) -> str | None:
     item = item.strip(" \t\"'()[]")
+    if item[:1] in "aAeEmMtT":
+        item = _ITEM_INSTRUMENT.sub("", item)
+    if any(c in item for c in "=<>≤≥"):
+        item = _ITEM_THRESHOLD.sub("", item)
     item = _ITEM_TRIM_AFTER.sub("", item)
     for _ in range(3):
         new = _ITEM_TRIM_BEFORE.sub("", item)
@@ -229,7 +254,24 @@ def _clean_item(item: str) -> str | None:
 
 # --------------------------------------------------------------------------- where outcomes are not named
 
+# A "?" that stands for a lost "±" ("34.7 ? 9.9%") or another lost symbol before a number or a
+# lower-case word ("decreased ? power") does not end a sentence.
 _SENTENCE = regex.compile(r"[^.!?。\n]+(?:[.!?。]+|\n|$)")
+_LOST_SYMBOL_AFTER = regex.compile(r"\s?[\d\p{Ll}]")
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """``(start, end)`` of each sentence; a piece ending in a "?" that stands for a lost symbol joins the next."""
+    start = None
+    for m in _SENTENCE.finditer(text):
+        if start is None:
+            start = m.start()
+        if m.group().endswith("?") and _LOST_SYMBOL_AFTER.match(text, m.end()):
+            continue
+        yield start, m.end()
+        start = None
+    if start is not None:
+        yield start, len(text)
 _CRITERIA = regex.compile(
     r"\b(?:inclusion|exclusion)\s+criteri\w+|\beligib\w+|\bwere\s+excluded\b|\bexclud\w+\s+if\b|"
     r"\bpatients\s+with\b[^.]{0,60}\bwho\s+were\s+scheduled\b|\bincluded\s+patients\s+with\b",
@@ -282,12 +324,12 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
         nxt = _SECTION_HEADER.search(text, h.end())
         zones.append((h.start(), nxt.start() if nxt else min(len(text), h.end() + 1500)))
     methods = _METHODS_MARK.search(text)
-    for m in _SENTENCE.finditer(text):
-        sent = m.group()
+    for a, b in _sentences(text):
+        sent = text[a:b]
         if _CRITERIA.search(sent) or _BASELINE.search(sent) or sent.rstrip().endswith("?"):
-            zones.append((m.start(), m.end()))
-        elif methods and m.end() <= methods.start() and not _OBJECTIVE.search(sent) and not _RESULT_LIKE.search(sent):
-            zones.append((m.start(), m.end()))
+            zones.append((a, b))
+        elif methods and b <= methods.start() and not _OBJECTIVE.search(sent) and not _RESULT_LIKE.search(sent):
+            zones.append((a, b))
     return zones
 
 
@@ -295,8 +337,20 @@ def _in_zones(start: int, end: int, zones: list[tuple[int, int]]) -> bool:
     return any(a <= start and end <= b for a, b in zones)
 
 
+# "patients with length of stay < 3 days", "women with an HbA1c of ≥ 7%": a threshold on a measure after
+# "with" says who took part, not what was measured.
+_WITH_BEFORE = regex.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", regex.I)
+_SHARE_WITH = regex.compile(r"\b(?:proportion|percentage|number|rate|share)\s+of\s+(?:\w+\s+){1,3}with\s+(?:an?\s+|the\s+)?$", regex.I)
+_THRESHOLD_AFTER = regex.compile(r"\s*(?:of\s+)?(?:[<>≤≥]|<\s*or\s*=|>\s*or\s*=)\s*\d")
+
+
 def _excluded_here(text: str, start: int, end: int) -> bool:
-    return bool(_NOT_BEFORE.search(text[max(0, start - 20):start]) or _NOT_AFTER.match(text, end))
+    before = text[max(0, start - 20):start]
+    if _NOT_BEFORE.search(before) or _NOT_AFTER.match(text, end):
+        return True
+    if not (_THRESHOLD_AFTER.match(text, end) and _WITH_BEFORE.search(before)):
+        return False
+    return not _SHARE_WITH.search(text[max(0, start - 60):start])
 
 
 # --------------------------------------------------------------------------- finding
@@ -352,8 +406,8 @@ def _gap_ok(gap: str) -> bool:
 
 def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     out: list[OutcomeMatch] = []
-    for pat, rule in ((_CUE_LIST, "cue_list"), (_CUE_REGISTRY, "cue_registry")):
-        for m in pat.finditer(text):
+    for pat, rule in ((_CUE_LIST, "cue_list"), (_CUE_LIST_BARE, "cue_list"), (_CUE_REGISTRY, "cue_registry")):
+        for m in (_bare_cues(text) if pat is _CUE_LIST_BARE else pat.finditer(text)):
             base = m.start("list")
             for part in _split_items(m.group("list")):
                 item = _clean_item(part[0])
@@ -362,20 +416,120 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                 pos = text.find(item, base + part[1])
                 if pos < 0:
                     continue
-                out.append(OutcomeMatch(vocab.lookup(item) or item.lower() if not _is_acronym(item) else item,
-                                        pos, pos + len(item), rule))
+                out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), rule))
     for verb in _CUE_MEASURED_VERB.finditer(text):
         np_start = max(0, verb.start() - 80)
         m = _NP_BEFORE.search(text, np_start, verb.start())
         if m is None:
             continue
+        if _AND.search(m.group()):
+            # "Ease of insertion, quality of airway seal and fibre-optic view were examined": a list
+            # that is the whole subject of its sentence gives each of its items.
+            out.extend(_measured_list(text, verb.start(), vocab))
+            continue
+        # The noun phrase must be the subject: "patients who had no metastases at the time of random
+        # assignment were analyzed" names no measure.
+        before = text[max(0, m.start() - 30):m.start()]
+        if before[-1:].isspace() and _last_word(before) in _PREP_BEFORE:
+            continue
         item = _clean_item(m.group())
-        if item is None or _AND.search(item):
+        if item is None or _AND.search(item) or _last_word(item) in _PEOPLE:
             continue
         pos = text.find(item, m.start())
         if pos >= 0:
-            out.append(OutcomeMatch(vocab.lookup(item) or (item if _is_acronym(item) else item.lower()), pos, pos + len(item), "cue_measured"))
+            out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_measured"))
     return out
+
+
+# A word that makes the noun phrase after it the object of a preposition or a relative clause.
+_PREP_BEFORE = frozenset(
+    "at of in on for with without to from by into during among between than who whom whose which that had have "
+    "has not".split()
+)
+# People and groups are who was assessed, not what was measured ("Age-matched typical children were also assessed").
+_PEOPLE = frozenset(
+    "children child patient patients subject subjects participant participants volunteer volunteers women men "
+    "infant infants adult adults control controls group groups individual individuals person persons people cases "
+    "mother mothers neonate neonates student students respondent respondents sample samples specimen specimens".split()
+)
+
+
+def _last_word(s: str) -> str:
+    """The last space-separated word of ``s``, lower-cased ("" when none)."""
+    parts = s.rsplit(None, 1)
+    return parts[-1].lower() if parts else ""
+# Heads that name a class of measures, not one: "Respiratory markers ... and specific serum cytokines were assessed".
+_VAGUE_HEAD = regex.compile(
+    r"\b(?:markers?|parameters?|variables?|indicators?|indices|characteristics|measures?|cytokines|data|"
+    r"findings|tests?|outcomes?|function)$",
+    regex.I,
+)
+_HEADING_WORD = regex.compile(
+    r"\b(?:METHODS?|RESULTS?|DESIGN|SETTING|PATIENTS|PARTICIPANTS|INTERVENTIONS?|BACKGROUND|OBJECTIVES?|"
+    r"CONCLUSIONS?|MEASUREMENTS|MATERIALS?)\b"
+)
+_FINITE_VERB = regex.compile(r"\b(?:was|were|is|are|had|has|have|been|be)\b", regex.I)
+
+
+def _measured_list(text: str, verb_start: int, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """The items of "A, B and C were measured" when the list runs from the start of its sentence."""
+    sent_start = max(text.rfind(". ", 0, verb_start), text.rfind("\n", 0, verb_start), text.rfind("; ", 0, verb_start))
+    sent_start = 0 if sent_start < 0 else sent_start + 1
+    if verb_start - sent_start > 200:
+        return []
+    chunk = text[sent_start:verb_start]
+    parts = [p for p in _split_items(chunk) if p[0].strip()]
+    if len(parts) < 2 or _FINITE_VERB.search(chunk) or _HEADING_WORD.search(chunk):
+        return []
+    items = []
+    for part, off in parts:
+        item = _clean_item(part)
+        if item is None or len(item.split()) > 5 or _last_word(item) in _PEOPLE or _VAGUE_HEAD.search(item):
+            return []
+        if " " not in item and not _is_acronym(item) and vocab.lookup(item) is None:
+            return []  # "Pain and function were assessed using VAS and WOMAC": the instruments name the measures
+        items.append((item, sent_start + off))
+    out = []
+    for item, off in items:
+        pos = text.find(item, off)
+        if pos >= 0:
+            out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_measured"))
+    return out
+
+
+def _cue_name(item: str, vocab: Vocabulary) -> str:
+    """The canonical name of a cue item: the vocabulary's (also for a plural, "Procedure times"), else the item."""
+    name = vocab.lookup(item)
+    if name is None and len(item) > 4 and item.endswith("s") and not item.endswith("ss"):
+        name = vocab.lookup(item[:-1])
+    if name is not None:
+        return name
+    return item if _is_acronym(item) else item.lower()
+
+
+def _bare_cues(text: str) -> list[regex.Match[str]]:
+    """Matches of ``_CUE_LIST_BARE``, searched only near the words it needs ("outcome", "measure"): one
+    scan of the whole text with its leading alternation costs more than the rest of the cue rules."""
+    lowered = text.lower()
+    out: list[regex.Match[str]] = []
+    for word in ("outcome", "measure"):
+        pos = lowered.find(word)
+        while pos >= 0:
+            after = lowered[pos + len(word):pos + len(word) + 1]
+            if after in ("d", "m"):  # "measured", "measurement", "outcomed" name no list
+                pos = lowered.find(word, pos + len(word))
+                continue
+            # The cue starts at the word or at the qualifier before it ("Child outcomes", "MAIN OUTCOME").
+            prev_end = len(text[:pos].rstrip())
+            prev_start = prev_end - len(lowered[:prev_end].rsplit(None, 1)[-1]) if prev_end else pos
+            for start in (prev_start, pos):
+                m = _CUE_LIST_BARE.match(text, start, min(len(text), pos + 340))
+                if m is not None:
+                    if all(m.start() != o.start() for o in out):
+                        out.append(m)
+                    break
+            pos = lowered.find(word, pos + len(word))
+    return sorted(out, key=lambda m: m.start())
 
 
 def _is_acronym(s: str) -> bool:
