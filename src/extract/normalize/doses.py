@@ -173,6 +173,7 @@ _PER_KG_ONLY = regex.compile(
     r"\s?/\s?(?:kg|Kg|KG)(?:\s?(?:" + _ZH_BODY_WEIGHT + r"BW|body\s+weight))?(?![\p{Latin}\d])")
 _ZH_COUNTER = _ZH.counter
 _CELL_BEFORE = regex.compile(_zh_alternation(_ZH.cell_nouns) + r"|\bcells?\b|MSCs?\b", regex.I)
+_SPREAD_PAREN = regex.compile(r"\s?[(\[]\s?(?:SD|SE|SEM|s\.d\.|±|\+/-)\s?[=:]?\s?\d+(?:[.,·]\d+)?\s?[)\]]", regex.I)
 _TO = regex.compile(r"\s*to\s*$", regex.I)
 _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:or|and)?|or|and|/)\s*$", regex.I)
 # Volumes taken from the patient, not given.
@@ -183,10 +184,15 @@ _TAKEN = regex.compile(
 )
 # A measured value, not an amount given ("weight of 106 kg", "intake of").
 _MEASURED = regex.compile(
-    r"\b(?:weigh\w*|intake|consumption|level|concentration|excretion|loss)\s+(?:of\s+|was\s+|were\s+)?(?:[<>=≤≥]|or|\s)*$"
+    r"\b(?:weigh\w*|intake|consumption|level|concentration|excretion|loss|gain)\s+(?:of\s+|was\s+|were\s+)?(?:[<>=≤≥]|or|\s)*$"
     r"|\b(?:excretion|clearance|output|concentrations?|levels?|loss|consumption)\b[^.;]{0,30}$",
     regex.I,
 )
+# A (body, birth) weight named earlier in the sentence, with no word of giving in between.
+_WEIGHT_BEFORE = regex.compile(
+    r"(?<!\b(?:kg|kilograms?|per)\s*(?:of\s+)?(?:the\s+)?)(?<!/\s*)"
+    r"\b(?:body|birth|mean|median|average|fetal|infant)\s+weights?\b(?:(?!\b(?:dose[sd]?|dosing|given|received|administ\w*|"
+    r"per|based|adjusted)\b)[^.;])*$", regex.I)
 _VOLUME_MEASURED = regex.compile(
     r"\b(?:volumes?|IQR|interquartile|CI|SD|capacity|reduc\w+|chang\w+|differ\w+|decreas\w+|increas\w+|shrink\w*)\b", regex.I)
 _COMPARED_AFTER = regex.compile(r"\s*(?:more|less|greater|smaller|larger|lower|higher)\s+than\b", regex.I)
@@ -217,7 +223,8 @@ _NOT_AGENT = frozenset(
     "given was were is are be by in on for from than of range ranging between approximately about up each per "
     "infusion injection injections infusions administered administration daily weekly monthly group arm "
     "patients patient subjects participants increased decreased including included plus versus vs either "
-    "low high middle medium standard single double loading maintenance".split()
+    "low high middle medium standard single double loading maintenance receive intravenous intravenously oral orally "
+    "subcutaneous subcutaneously intramuscular intramuscularly".split()
 )
 
 
@@ -276,6 +283,15 @@ def find_doses(text: str) -> list[DoseMatch]:
             if len(between) <= 8 and joined and not numbers[i].words:
                 units[i] = units[i + 1]
                 how[i] = "shared_unit"
+    # "6.7 (SD 2.7) mg/day": the unit comes after the spread in parentheses.
+    for i, n in enumerate(numbers):
+        if units[i] is None and not n.words:
+            spread = _SPREAD_PAREN.match(text, n.end)
+            if spread:
+                u = match_unit(text, spread.end())
+                if u is not None:
+                    units[i] = u
+                    how[i] = "unit_after_spread"
     # "1×10^6 /kg体重" after 细胞 (cells) or "cells": a per-weight cell dose whose noun came first.
     for i, n in enumerate(numbers):
         if units[i] is None and _is_power_count(text, n):
@@ -345,6 +361,8 @@ def _make_dose(text: str, n: Number, u: UnitMatch, rule: str) -> list[DoseMatch]
         return None  # mL/min, L/min: a flow (eGFR, oxygen), not an infusion rate unless said so
     if _MEASURED.search(before[-40:]):
         return None
+    if u.kind == "mass" and _WEIGHT_BEFORE.search(before[-80:]):
+        return None  # "birth weight was 770 g in the vitamin A group and 769 g in the control group"
     if u.kind == "volume" and (_VOLUME_MEASURED.search(before[-60:]) or _COMPARED_AFTER.match(text, u.end)) \
             and not _GIVEN.search(before[-100:]):
         return None  # "hematoma volume was 12.55 mL (IQR, 0.9-23.9 mL)"

@@ -107,9 +107,9 @@ _CLAUSE_END = regex.compile(r"[.;:!?]\s|\n|\bwhereas\b|\bwhile\b|\bbut\b")
 _KIND_AFTER: list[tuple[str, regex.Pattern[str]]] = [
     ("planned", regex.compile(r"\b(?:will\s+be|to\s+be\s+(?:enrolled|recruited|randomi[sz]ed)|are\s+planned|is\s+planned)\b", regex.I)),
     ("withdrawn", regex.compile(r"\b(?:withdr[ae]w\w*|dropped\s+out|drop-?outs?|lost\s+to\s+follow|discontinued|did\s+not\s+complete|not\s+completed?)\b", regex.I)),
-    ("randomized", regex.compile(r"\b(?:randomi[sz]\w*|randomly\s+(?:assigned|allocated|divided|distributed|chosen|selected)|were\s+allocated|were\s+assigned)\b", regex.I)),
+    ("randomized", regex.compile(r"\b(?:randomi[sz]\w*|randomly\s+(?:assigned|allocated|divided|distributed|chosen|selected)|(?:assigned|allocated)\s+at\s+random|were\s+allocated|were\s+assigned)\b", regex.I)),
     ("analyzed", regex.compile(r"\b(?:analy[sz]ed|analysis|evaluable|assessable)\b", regex.I)),
-    ("completed", regex.compile(r"\b(?:completed|finished)\b", regex.I)),
+    ("completed", regex.compile(r"\b(?:completed|finished|participated\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?follow-?up)\b", regex.I)),
     ("enrolled", regex.compile(
         r"\b(?:enrolled|included|recruited|entered|underwent|received|receiving|treated|were\s+given|"
         r"were\s+administered|were\s+studied|participated|took\s+part|were\s+followed|were\s+investigated|"
@@ -125,15 +125,36 @@ _NOT_AFTER = regex.compile(
     r"relapsed|recovered|improved|worsened|progressed|failed|were\s+cured|became|remained|still|crossed\s+over)\b",
     regex.I,
 )
+# An outcome class given to the counted people: "Eleven patients in the riluzole group and five patients in
+# the placebo group were classified as responders".
+_OUTCOME_CLASS_AFTER = regex.compile(
+    r"^[^.;]{0,120}?\b(?:were|was)\s+(?:classified|considered|categori[sz]ed|defined|rated|judged)\s+as\s+(?:\w+\s+){0,2}?"
+    r"(?:responders?|non-?responders?|remitters?|remission|treatment\s+failures?|failures?|successes|cured|improved)\b"
+    r"|^[^.;]{0,60}?\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:responders|non-?responders|remitters)\b",
+    regex.I,
+)
+# A breakdown by sex inside the parenthesis after a count: "(22 men, 4 women; mean age 54)", "(46 boys)".
+_SEX_NOUN = regex.compile(r"men|women|males?|females?|boys|girls", regex.I)
+_OPEN_PAREN_BEFORE = regex.compile(r"[(\[][^()\[\]]*$")
+_GROUP_IN_PAREN = regex.compile(r"[(\[][^()\[\]]*\b(?:group|arm|cohort)\b", regex.I)
+# An event of the counted people, said right after them: "In one patient in group II the IJV and CA
+# could not be distinguished", "361 cases of prostate cancer were diagnosed" (but not "Of the 60
+# children, 4 could not be evaluated", "In the 1202 men studied, 361 cases ... were diagnosed").
+_NOT_AFTER_NEAR = regex.compile(r"^[^,.;]{0,50}?\b(?:could\s+not\s+be|were\s+diagnosed(?!\s+with))\b", regex.I)
+# Cheap literal tests before the costlier patterns above (most texts and clauses have none of these words).
+_OUTCOME_CLASS_HINT = regex.compile(r"respon|remi[st]|failure|success|cured|improved", regex.I)
+_NOT_AFTER_NEAR_HINT = regex.compile(r"could\s+not|diagnosed", regex.I)
 _PRE_ENROLLMENT_MODIFIER = regex.compile(r"\b(?:eligible|screened|potentially|assessed|approached|invited|consecutive\s+eligible)\b", regex.I)
 # A count with no noun, right before a flow verb: "of whom 92 enrolled", "; 63 were randomly
 # assigned", "62 finished the study", "and 5 dropped out", "one was lost to follow-up".
 _COUNT_THEN_VERB = regex.compile(
     r"\s*(?:[(\[]\s*\d+(?:[.,·]\d+)?\s?%\s*[)\]]\s*)?(?:were|was|had|have)?\s*(?:clinically\s+|subsequently\s+|then\s+)?"
-    r"(?P<verb>enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|included|recruited|evaluable|analy[sz]ed|"
+    r"(?P<verb>enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|(?:assigned|allocated)\s+(?:at\s+random|randomly)|"
+    r"included|recruited|evaluable|analy[sz]ed|"
     r"completed|finished|withdrew|withdrawn|dropped\s+out|discontinued|lost\s+to\s+follow)\b"
     # "two randomized trials": an adjective, not a verb
-    r"(?!\s+(?:controlled|trials?|studies|study|clinical|double|placebo|phase|cross-?over|parallel|comparisons?))",
+    r"(?!\s+(?:controlled|trials?|studies|study|clinical|double|placebo|phase|cross-?over|parallel|comparisons?|"
+    r"(?:[\w-]+\s+)?(?:regimens?|arms?|groups?|treatments?|therapies|conditions|interventions|sequences?|orders?)\b))",
     regex.I,
 )
 # The verb before the count: "enrolled 156", "randomized 90 patients" (nouned ones are read anyway).
@@ -152,19 +173,69 @@ _EXCLUDED = regex.compile(r"^[^.;]{0,40}?\bwere\s+excluded\b", regex.I)
 _AFTER_ALLOCATION = regex.compile(r"\b(?:from\s+each\s+group|after\s+randomi[sz]ation|post-?randomi[sz]ation|from\s+the\s+(?:analysis|study))\b", regex.I)
 # Before the count: a subset ("two of the eight", "in 22 of 24"), a share.
 # "two of the eight male patients", "17 of 56 patients": the count after "of" is a denominator.
-_SUBSET_BEFORE = regex.compile(r"(?:\b(?!(?:total|sample|samples|group|groups|cohort|cohorts|consisted|consisting|comprised|comprising|composed|series|population|number|consist|enrollment|enrolment|recruitment|size|results|methods|findings|design|setting|participants|analysis|analyses)\b)(?:\d+|[a-z]+(?:-[a-z]+)?)\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?$)", regex.I)
+# Only a count or a quantifier makes "K of N" a subset: "trial of 300 patients", "analysis of
+# 87 children", "a sample of 450 adults" name the study population itself.
+_NUMBER_WORD = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|hundred|thousand)"
+)
+_SUBSET_WORD = r"(?:\d+|" + _NUMBER_WORD + r"|all|most|some|many|several|few|half|none|majority|minority)"
+# The pattern is anchored at the end and its longest match ("seventy-seven out of these ") is well
+# under this many characters: only the tail of the sentence is searched.
+_SUBSET_REACH = 48
+_SUBSET_BEFORE = regex.compile(r"\b" + _SUBSET_WORD + r"\s+(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?$", regex.I)
 _SUBSET_AFTER = regex.compile(r"\s*(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+)?(?:\d+|[a-z]+(?:-[a-z]+)?)\b", regex.I)
+# A numerator's denominator and its noun: "Nine [of 10 patients] completed", "87 [of 124 families (70.2%)]".
+_OF_DENOMINATOR = regex.compile(
+    r"\s*(?:of|out\s+of)\s+(?:the\s+|these\s+|those\s+|all\s+)?(?:\d{1,3}(?:,\d{3})+|\d+|" + _NUMBER_WORD + r")(?=\s)",
+    regex.I)
+# The main verb of a flow right after a noun (an optional share between): "... completed", "(70.2%) participated in the follow-up".
+# A participle right after the noun ("patients randomized to CBT were responders") is not the main verb:
+# it may be skipped ("209 of the 212 patients randomized were included in the analyses"), never taken.
+_FLOW_VERB_AFTER = regex.compile(
+    r"\s*(?:[(\[][^()\[\]]{0,30}[)\]]\s*)?,?\s*(?:(?:initially\s+)?(?:randomi[sz]ed|enrolled|included|recruited)\s+(?=were\b|was\b))?"
+    r"(?:(?:had|have)\s+)?(?:\w+ly\s+)?"
+    r"(?:completed|finished|withdrew|dropped\s+out|discontinued|(?:were|was)\s+lost\s+to\s+follow|"
+    r"participated\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?follow-?up|(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|analy[sz]ed|evaluable|"
+    r"included\s+in\s+the\s+(?:final\s+|primary\s+)?analys[ie]s))\b",
+    regex.I)
+# A denominator whose noun names its arm or a flow step: "59 of the 405 infants (15 percent) in the
+# vitamin A group", "6 of 334 patients) in the warfarin group", "109 of 211 warfarin recipients",
+# "820 of 919 patients enrolled".
+_DENOMINATOR_ARM = regex.compile(
+    r"\s*(?:[(\[][^()\[\]]{0,30}[)\]]\s*)?\)?\s*(?:in|of)\s+(?:the|each)\s+(?:[\w+/-]+\s+){0,4}?(?:group|arm)s?\b",
+    regex.I)
+_DENOMINATOR_PARTICIPLE = regex.compile(
+    r"\s*(?:who\s+were\s+)?(?:initially\s+|originally\s+)?(?P<verb>enrolled|randomi[sz]ed|included|recruited|analy[sz]ed|evaluated)\b"
+    r"(?!\s+(?:with|by|for|at|in\s+the\s+\w+\s+group))", regex.I)
 _BACKGROUND = regex.compile(
     r"\b(?:previous(?:ly)?|prior\s+stud\w+|earlier\s+stud\w+|meta-?analys[ie]s|systematic\s+review|have\s+been\s+reported|"
     r"were\s+reported\s+in|other\s+stud\w+|literature|worldwide|each\s+year|per\s+year|annually|million\s+people|prevalence|incidence)\b",
     regex.I,
 )
+# Allocation to one named group: the count is that arm's size ("Twenty patients were assigned to the
+# resection group", "21 were assigned at random to the MI group"); not "to two groups", "to the X or Y group".
+_TO_ONE_ARM = regex.compile(
+    r"\s*(?:patients\s+|participants\s+|subjects\s+)?(?:were|was)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|assigned|allocated)"
+    r"(?:\s+at\s+random)?\s+to\s+(?:receive\s+)?(?:the\s+)?(?:(?!or\b|and\b|either\b|two\b|three\b|four\b|both\b|one\s+of\b)"
+    r"[\w+/-]+\s+){0,4}?(?:group|arm)\b(?!s)", regex.I)
+_OBJECTIVE_WORD = regex.compile(r"prevalence|incidence", regex.I)
+_OWN_FLOW_VERB = regex.compile(
+    r"^[^.;]{0,80}?\b(?:were|was|had\s+been)\s+(?:\w+ly\s+)?(?:randomi[sz]ed|enrolled|recruited|included|allocated|assigned)\b"
+    r"|^\s*(?:randomi[sz]ed|enrolled)\b", regex.I)
 _STUDY_CUE = regex.compile(
-    r"\b(?:study|studies|trial|randomi\w+|enrol\w+|includ\w+|recruit\w+|treated|received|cohort|underwent|administered|"
+    r"\b(?:study|studies|studied|trial|randomi\w+|enrol\w+|includ\w+|recruit\w+|treated|received|cohort|underwent|undergoing|administered|"
     r"evaluat\w+|retrospective|prospective|assigned|allocated|investigat\w+|examined|total|we|this|pilot|phase|open-label|"
     r"double-blind|single-arm|one-arm|group|groups|consecutive|estudi\w*|estudo|inclu[íi]d\w*|aleatori\w*|ensayo)\b",
     regex.I,
 )
+# A structured abstract's section heading right before the count's sentence ("PATIENTS 670 consecutive
+# patients who had knee arthroplasty", "SUBJECTS 66 patients with ...", "METHODS ... in 90 patients").
+_HEADING_CUE = regex.compile(r"(?:^|[.:]\s|\n)\s*(?:PATIENTS|PARTICIPANTS|SUBJECTS|POPULATION|SAMPLE|METHODS?|"
+                             r"(?:PATIENTS|MATERIALS?)\s+AND\s+METHODS|DESIGN|SETTING|STUDY\s+DESIGN)\b(?:\s*[:.]\s*|\s+)")
+# Modifiers of the participant noun that place the count in the study ("670 consecutive patients").
+_STUDY_MODIFIER = regex.compile(r"\b(?:consecutive|randomi[sz]ed|enrolled|evaluable|eligible\s+and\s+consenting)\b", regex.I)
 _YEARLIKE = regex.compile(r"\b(?:in|since|during|from|until|by|between|of)\s*$", regex.I)
 
 _N_EQUALS = regex.compile(r"(?<![\p{L}\d])[nN]\s?[=:]\s?(?P<num>\d{1,6}(?:[ ,]\d{3})*)(?!\s?[.,]\d)(?!\s?%)(?P<each>\s+(?:each|per\s+(?:group|arm)|in\s+each))?")
@@ -180,9 +251,26 @@ _BARE_PAREN_ARM = regex.compile(
     regex.I)
 # "TMR+BMSCs = 10, CABG+BMSCs = 4": named groups with their sizes, two or more in a sentence.
 _NAMED_GROUP_SIZE = regex.compile(r"(?<![\p{L}\d])(?P<name>[A-Z][\w+/-]{1,30})\s?=\s?(?P<num>\d{1,4})(?!\d|[.,]\d)")
+# Withdrawals listed by arm: "(dropouts: placebo = 4, riluzole = 5)", "withdrawals: A=3, B=2".
+_WITHDRAWN_BY_ARM = regex.compile(
+    r"\b(?:drop-?outs?|withdrawals?|discontinuations?|losses\s+to\s+follow-?up|lost\s+to\s+follow-?up)\s*[:(]\s*"
+    r"(?P<items>(?:[\p{L}][\w+/-]*(?:\s[\p{L}][\w+/-]*){0,2}\s?[=:]\s?\d{1,4}(?![\d.,]\d)(?:\s*(?:,|;|and)\s*|\s*(?=\))|$)){1,6})",
+    regex.I)
+_WITHDRAWN_HINT = regex.compile(r"drop-?out|withdrawal|discontinuation|lost\s+to|losses", regex.I)
+_ARM_ITEM = regex.compile(r"[=:]\s?(?P<num>\d{1,4})")
 _GROUP_WORDS = regex.compile(r"\b(?:patients|participants|subjects|groups?|arms?)\b", regex.I)
 _RANDOMIZATION = regex.compile(r"\b(?:randomi[sz]\w*|allocated|assigned)\b", regex.I)
 _ALLOCATED_TO_REST = regex.compile(r"\band\s+(?P<num>\d{1,3}(?:[ ,]\d{3})*|\d+)\s+to\s+(?:the\s+)?(?:placebo|control|usual|standard|\p{L}+)", regex.I)
+# The second of two parallel counts with one verb: "143 patients received 30% oxygen and 148 received 80%".
+_PARALLEL_VERB = r"(?:received|were\s+given|underwent|were\s+treated\s+with)"
+_PARALLEL_COUNT = regex.compile(
+    r"(?:\band|,\s+and|\bwhile|\bwhereas)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d{1,6})\s+(?P<verb>" + _PARALLEL_VERB + r")\b"
+    r"(?!\s+(?:no|any|additional|rescue|other)\b)", regex.I)
+_PARALLEL_HINT = regex.compile(r"\d\s+(?:received|were\s+given|underwent|were\s+treated)\b", regex.I)
+_FIRST_PARALLEL = regex.compile(
+    r"(?:\d+|\b" + _NUMBER_WORD + r")\s+(?:[\w-]+\s+){0,3}?" + _PARTICIPANT + r"\s+(?:\([^()]*\)\s*)?" + _PARALLEL_VERB + r"\b",
+    regex.I)
+_COUNT_WORD = regex.compile(r"\b" + _NUMBER_WORD + r"\b", regex.I)
 _RESPECTIVELY = regex.compile(
     r"\b(?:of\s+whom|of\s+these|of\s+them)\s+(?P<a>\d{1,3}(?:[ ,]\d{3})*|\d+)\s+and\s+(?P<b>\d{1,3}(?:[ ,]\d{3})*|\d+),?\s+respectively,?\s+(?:were\s+|had\s+been\s+)?(?P<verb>\w+)",
     regex.I,
@@ -396,6 +484,14 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         share_kind = _SHARE_THEN_KIND.match(text, n.end)
         noun = None if share_kind else _NOUN_AFTER.match(text, n.end)
         if not share_kind and not noun:
+            numerator = _OF_DENOMINATOR.match(text, n.end) if "of" in text[n.end:n.end + 9] else None
+            if numerator:
+                # "Nine of 10 patients completed the trial": the numerator of a flow step
+                denominator_noun = _NOUN_AFTER.match(text, numerator.end())
+                flow = denominator_noun and _FLOW_VERB_AFTER.match(text, denominator_noun.end())
+                if flow and not _NAMING_BEFORE.search(text[max(0, n.start - 30):n.start]):
+                    kind = "analyzed" if regex.search(r"analys[ie]s\s*$", flow.group()) else _kind_from(flow.group(), "other")
+                    add(value, kind, n.start, flow.end(), "count_of_noun_verb")
             continue
         before = _sentence_before(text, n.start)
         if _NAMING_BEFORE.search(before) or _TURNED_AWAY_BEFORE.search(before) or _EVENT_BEFORE.search(before):
@@ -405,22 +501,46 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             verb = share_kind.group("verb") or share_kind.group("verb2")
             add(value, _kind_from(verb, "enrolled"), n.start, share_kind.end(), "count_share_verb")
             continue
+        if _SEX_NOUN.fullmatch(noun.group("noun")):
+            paren = _OPEN_PAREN_BEFORE.search(text, max(0, n.start - 40), n.start)
+            if paren and not _GROUP_IN_PAREN.match(text, paren.start()):
+                continue  # "26 patients (22 men, 4 women; ...)": a breakdown of the population, not a sample size
         if _PRE_ENROLLMENT_MODIFIER.search(text[n.end:noun.start("noun")]):
             continue  # "132 eligible patients", "254 screened patients": counted before enrollment
         if _YEARLIKE.search(before) and 1900 <= value <= 2100 and not n.words:
             continue  # "in 2010 patients": a year, most likely
-        subset = _SUBSET_BEFORE.search(before)
+        subset = _SUBSET_BEFORE.search(before, max(0, len(before) - _SUBSET_REACH))
         if subset or _SUBSET_AFTER.match(text, n.end):
             # "two of the eight male patients" (a subset with an event); but "Nine of 10
             # patients completed" names the group and the ones who completed.
             noun = _NOUN_AFTER.match(text, n.end)
-            flow = _kind_from(_clause_after(text, noun.end()) if noun else "", "")
-            if subset and noun and flow in ("completed", "withdrawn", "analyzed", "randomized"):
+            if not (subset and noun):
+                continue
+            participle = _DENOMINATOR_PARTICIPLE.match(text, noun.end())
+            if participle:
+                # "received by 820 of 919 patients enrolled": the denominator is the flow step named after it
+                verb = participle.group("verb").lower()
+                kind = ("randomized" if verb.startswith("randomi") else "analyzed" if verb.startswith(("analy", "evalu"))
+                        else "enrolled")
+                add(value, kind, n.start, participle.end(), "count_noun:denominator_participle")
+                continue
+            words = text[n.end:noun.start("noun")].split()
+            if _DENOMINATOR_ARM.match(text, noun.end()) or (
+                    words and noun.group("noun").lower().startswith(("recipient", "user"))):
+                # "59 of the 405 infants (15 percent) in the vitamin A group", "109 of 211 warfarin recipients"
+                add(value, "arm", n.start, noun.end(), "count_noun:denominator_arm")
+                continue
+            flow = _kind_from(_clause_after(text, noun.end()), "")
+            if flow in ("completed", "withdrawn", "analyzed", "randomized") or _FLOW_VERB_AFTER.match(text, noun.end()):
                 add(value, "enrolled", n.start, noun.end(), "count_noun:denominator")
             continue
         after = _clause_after(text, noun.end())
         sentence = before + text[n.start:noun.end()] + after
-        if _BACKGROUND.search(sentence):
+        background = _BACKGROUND.search(sentence)
+        if background and not (_OBJECTIVE_WORD.fullmatch(background.group())
+                               and _OWN_FLOW_VERB.match(after)):
+            # "the incidence of acute GVHD ..., 224 patients ... were randomized": an objective naming
+            # its outcome, not an epidemiology figure, when the count has a flow verb of its own
             continue
         excluded = _EXCLUDED.match(after)
         if excluded:
@@ -432,13 +552,19 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             continue  # "Eleven patients (11.2%) who ...", "169 men [86.2%]": a share of a larger group
         kind_words = after[:120]
         kind = _kind_from(kind_words, "")
-        if _NOT_AFTER.match(after) and kind in ("", "enrolled"):
+        if kind in ("", "enrolled") and (
+                _NOT_AFTER.match(after)
+                or (_OUTCOME_CLASS_HINT.search(after) and _OUTCOME_CLASS_AFTER.match(after))
+                or (_NOT_AFTER_NEAR_HINT.search(after) and _NOT_AFTER_NEAR.match(after))):
             continue
         if not kind:
             # No verb of its own: a count in a methods-like sentence ("in 15 confirmed patients").
-            if not _STUDY_CUE.search(before + after):
+            if not (_STUDY_CUE.search(before + after) or _STUDY_MODIFIER.search(text, n.end, noun.start("noun"))
+                    or _HEADING_CUE.search(text[max(0, n.start - len(before) - 3):n.start])):
                 continue
             kind = "enrolled"
+        if kind == "randomized" and _TO_ONE_ARM.match(after):
+            kind = "arm"
         add(value, kind, n.start, noun.end(), "count_noun")
 
     taken = [(m.start, m.end) for m in found.values()]
@@ -450,16 +576,21 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         if not m:
             continue
         before = _sentence_before(text, n.start)
-        if _NAMING_BEFORE.search(before) or _BACKGROUND.search(before) or _SUBSET_BEFORE.search(before):
+        if _NAMING_BEFORE.search(before) or _BACKGROUND.search(before) \
+                or _SUBSET_BEFORE.search(before, max(0, len(before) - _SUBSET_REACH)):
             continue
-        add(value, _kind_from(m.group("verb"), "enrolled"), n.start, m.end(), "count_verb")
+        kind = _kind_from(m.group("verb"), "enrolled")
+        if kind == "randomized" and _TO_ONE_ARM.match(text, n.end, n.end + 120):
+            kind = "arm"
+        add(value, kind, n.start, m.end(), "count_verb")
 
     for m in _VERB_THEN_COUNT.finditer(text):
         add(_parse_int(m.group("num")), _kind_from(m.group("verb"), "enrolled"), m.start("num"), m.end("num"), "verb_count")
 
     for m in _IN_GROUP.finditer(text):
         before = _sentence_before(text, m.start())
-        if _EVENT_BEFORE.search(before) or _SUBSET_BEFORE.search(before) or regex.search(r"%\s*$|\bof\s*$", before):
+        if _EVENT_BEFORE.search(before) or _SUBSET_BEFORE.search(before, max(0, len(before) - _SUBSET_REACH)) \
+                or regex.search(r"%\s*$|\bof\s*$", before):
             continue
         if _NOT_AFTER.match(_clause_after(text, m.end())):
             continue  # "10 patients in the control group failed": an event
@@ -470,6 +601,11 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         before = text[max(0, m.start() - 60):m.start()]
         kind = "analyzed" if _ANALYSIS_SET.search(before) and not m.group("each") else "arm"
         add(value, kind, m.start(), m.end(), "n_equals")
+
+    for m in _WITHDRAWN_BY_ARM.finditer(text) if _WITHDRAWN_HINT.search(text) else ():
+        pos = m.start("items")
+        for item in _ARM_ITEM.finditer(m.group("items")):
+            add(int(item.group("num")), "withdrawn", pos + item.start("num"), pos + item.end("num"), "withdrawn_by_arm")
 
     for m in _GROUPS_OF.finditer(text):
         g = "num" if m.group("num") else "num2"
@@ -488,8 +624,13 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
 
     for m in _ALLOCATED_TO_REST.finditer(text):
         sentence = _sentence_before(text, m.start(), 250)
-        if _RANDOMIZATION.search(sentence) and regex.search(r"\d", sentence):
+        if _RANDOMIZATION.search(sentence) and (regex.search(r"\d", sentence) or _COUNT_WORD.search(sentence)):
             add(_parse_int(m.group("num")), "arm", m.start("num"), m.end(), "allocated_to_rest")
+
+    for m in _PARALLEL_COUNT.finditer(text) if _PARALLEL_HINT.search(text) else ():
+        first = _FIRST_PARALLEL.search(_sentence_before(text, m.start(), 250))
+        if first and regex.sub(r"\s+", " ", m.group("verb").lower()) in regex.sub(r"\s+", " ", first.group().lower()):
+            add(_parse_int(m.group("num")), "arm", m.start("num"), m.end("verb"), "parallel_count")
 
     for m in _RESPECTIVELY.finditer(text):
         kind = _kind_from(m.group("verb"), "other")

@@ -112,6 +112,9 @@ _EN_NUMERATORS: list[tuple[str, str, str]] = [
     ("activity", "international_unit", r"(?:IU|I\.U\.|UI|iu|international\s+units?)"),
     ("activity", "megainternational_unit", r"(?:MIU|MU|million\s+(?:international\s+)?units?)"),
     ("activity", "activity_unit", r"(?:U|units?)"),
+    # absorbed radiation (radiotherapy doses: "20 Gy", "5040 cGy")
+    ("radiation", "gray", r"(?:Gy|gray)"),
+    ("radiation", "centigray", r"(?:cGy|centigray)"),
     # amounts of substance
     ("substance", "millimole", r"(?:mmol|millimoles?)"),
     ("substance", "micromole", r"(?:µmol|μmol|umol|micromoles?)"),
