@@ -185,3 +185,22 @@ def test_audit_elided_coordination() -> None:
     text = ("Outcome measures included total subjective neck, shoulder, and head pain based on visual analog scales; "
             "objective total range of neck motion (ROM)")
     assert "shoulder" not in names(text)
+
+
+@pytest.mark.parametrize("item", [
+    "these outcomes", "this outcome", "Primary efficacy endpoints", "five outcomes", "major secondary endpoint",
+    "primary end point", "the following outcomes", "all outcomes",
+])
+def test_items_that_only_talk_about_outcomes_are_not_outcomes(item: str) -> None:
+    """Seen in EBM-NLP abstracts (e.g. pmid_18208642 'Primary efficacy endpoints were ...')."""
+    from extract.normalize.outcomes import _clean_item
+
+    assert _clean_item(item) is None
+
+
+@pytest.mark.parametrize("item,want", [("pain outcomes", "pain outcomes"), ("functional outcome", "functional outcome"),
+                                       ("FEV1", "FEV1")])
+def test_items_naming_a_measure_stay(item: str, want: str) -> None:
+    from extract.normalize.outcomes import _clean_item
+
+    assert _clean_item(item) == want

@@ -212,6 +212,14 @@ _ITEM_TRIM_BEFORE = regex.compile(
     r"(?:subjective\s+|objective\s+)?measures?\s+of|(?:\w+/)?\w+\s+reports?\s+of)\s+",
     regex.I,
 )
+# "these outcomes", "Primary efficacy endpoints", "five outcomes": words about outcomes, naming none.
+_GENERIC_ITEM = regex.compile(
+    r"(?:(?:this|these|those|the|all|following|other|several|both|each|some|many|two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+|primary|secondary|major|main|key|co-?primary|principal|exploratory|"
+    r"efficacy|safety|study|trial)\s+)*"
+    r"(?:outcomes?|end\s?-?points?|outcome\s+measures?|measures?|variables?|parameters?)",
+    regex.I,
+)
 # "assessment by the Digit Symbol Substitution Test": the instrument is the measure (read before the
 # words after "by" are cut off).
 _ITEM_INSTRUMENT = regex.compile(r"^(?:the\s+)?(?:assessments?|evaluation|measurement)\s+(?:by|with|using)\s+(?:the\s+|a\s+)?", regex.I)
@@ -247,7 +255,7 @@ def _clean_item(item: str) -> str | None:
         return None
     if _NOT_AN_ITEM.search(item) or item.count("(") != item.count(")"):
         return None
-    if normalize_key(item) in _NOT_OUTCOMES or not _TWO_LETTERS.search(item):
+    if normalize_key(item) in _NOT_OUTCOMES or not _TWO_LETTERS.search(item) or _GENERIC_ITEM.fullmatch(item):
         return None
     return item
 
