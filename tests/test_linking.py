@@ -46,6 +46,12 @@ CASES = [
     # two outcomes, each with its own p-value in one sentence
     ("HbA1c fell by 0.5% (P = 0.01) and body weight by 2 kg (P = 0.04).",
      [("HbA1c", "HbA1c"), ("body weight", "body weight")], ["P = 0.01", "P = 0.04"], ["HbA1c", "body weight"]),
+    # pmid_19681862: a bracket pairing each name with its p-value; the first item is nearer than the list before
+    ("scaling/hypertrophy, pain, itching and global patient assessment was significantly better as compared with "
+     "placebo (scaling/hypertrophy, P = 0.0262; pain, P = 0.0238; itching, P = 0.0135).",
+     [("scaling/hypertrophy", "scaling/hypertrophy"), ("pain", "pain"), ("itching", "pruritus"),
+      ("scaling/hypertrophy", "scaling/hypertrophy"), ("pain", "pain"), ("itching", "pruritus")],
+     ["P = 0.0262", "P = 0.0238", "P = 0.0135"], ["scaling/hypertrophy", "pain", "pruritus"]),
     # nothing to link to
     ("The difference was significant (P < 0.001).", [], ["P < 0.001"], [None]),
 ]

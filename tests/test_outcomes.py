@@ -204,3 +204,58 @@ def test_items_naming_a_measure_stay(item: str, want: str) -> None:
     from extract.normalize.outcomes import _clean_item
 
     assert _clean_item(item) == want
+
+
+# --------------------------------------------------------------------------- held-out B (EBM-NLP, 2026 audit)
+
+@pytest.mark.parametrize("text,gone", [
+    # pmid_15167457: HCT spelled out as a drug is not the haematocrit, anywhere in the document
+    ("ABP response to 20 mg lisinopril (LIS) daily and 25 mg hydrochlorothiazide (HCT) daily given for a 4-week "
+     "period. The daytime systolic/diastolic ABP response to HCT was 4.9 mmHg.", "hematocrit"),
+    # pmid_24685085: graduated compression stockings, not the Glasgow Coma Scale
+    ("to compare LMWH combined with graduated compression stockings (GCS) with GCS alone as prophylactic measures",
+     "GCS"),
+    # pmid_26244758: a procedure, not the luteinising hormone
+    ("OBJECTIVES Laparoscopic hysterectomy (LH) is increasingly used. LH was associated with longer operating time",
+     "LH"),
+    # pmid_23102530: open suction, not overall survival
+    ("We examined the effects of open suction (OS) and CS on lung volume loss. EELV recovered more slowly after CS "
+     "than after OS.", "overall survival"),
+])
+def test_abbreviation_the_document_defines_otherwise_is_not_the_outcome(text: str, gone: str) -> None:
+    assert normalize_key(gone) not in {normalize_key(n) for n in names(text)}
+
+
+@pytest.mark.parametrize("text,kept", [
+    # the long form is the entry's own name, or an outcome itself: the abbreviation stays
+    ("Forced vital capacity (FVC) declined more slowly; FVC at 6 months was higher.", "FVC"),
+    ("Blood pressure (BP) was measured at every visit and BP fell by 10 mmHg.", "blood pressure"),
+    ("Levels of serum creatinine (SCr) rose; SCr peaked on day 2.", "creatinine"),
+    # no spelled-out form before the bracket: nothing is redefined
+    ("Haematocrit values (HCT) and HCT at discharge were similar.", "hematocrit"),
+])
+def test_abbreviation_spelled_as_its_own_outcome_stays(text: str, kept: str) -> None:
+    assert normalize_key(kept) in {normalize_key(n) for n in names(text)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    # pmid_19681862
+    ("significantly better for the actively treated patients as compared with placebo (scaling/hypertrophy, "
+     "P = 0.0262; pain, P = 0.0238; itching, P = 0.0135; global patient assessment, P = 0.045).",
+     {"scaling/hypertrophy", "pain", "global patient assessment"}),
+    # pmid_20875504
+    ("improved (Barthel Index score, P=.02; FIM motor subscore, P=.001; Tinetti scale score, P=.04); patients in "
+     "the case group were", {"Tinetti scale score"}),
+])
+def test_names_paired_with_p_values_in_one_bracket_are_outcomes(text: str, expected: set[str]) -> None:
+    assert {normalize_key(e) for e in expected} <= {normalize_key(n) for n in names(text)}
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    # one pair alone is not a list ("(adjusted, P = 0.03)")
+    ("the difference remained (adjusted, P = 0.03) after correction", "adjusted"),
+    ("mortality was lower (unadjusted, P = 0.04; adjusted, P = 0.06)", "unadjusted"),
+    ("no difference (overall, P = 0.4; trend, P = 0.2)", "trend"),
+])
+def test_words_about_the_test_in_a_p_bracket_are_not_outcomes(text: str, unwanted: str) -> None:
+    assert normalize_key(unwanted) not in {normalize_key(n) for n in names(text)}

@@ -79,9 +79,14 @@ class Vocabulary:
         # words only while its key is still the start of some alias key.
         self.prefixes: set[str] = set()
         self.max_words = 1
+        # The longer words of each entry's names: a document that spells an entry's abbreviation out as
+        # something sharing none of them uses the letters for something else ("hydrochlorothiazide (HCT)").
+        self.words: dict[str, set[str]] = {}
         zh: dict[str, str] = {}
         for rule in rules:
             label = rule["label"]
+            self.words.setdefault(label, set()).update(
+                w.lower()[:5] for a in (label, *rule.get("pattern", [])) for w in _WORD.findall(a) if len(w) >= 4)
             cs_forms = {normalize_key(f, casefold=False) for f in rule.get("case_sensitive", [])}
             # The label is matched only when it is also a pattern: some labels are
             # words that usually mean something else when bare (insulin, AIS, MAS).
@@ -568,7 +573,12 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
     if vocab.zh and _HAN.search(text) and vocab.zh_re is not None:
         found.extend(OutcomeMatch(vocab.zh[m.group()], m.start(), m.end(), "vocabulary_zh") for m in vocab.zh_re.finditer(text))
     found = [m for m in found if not _in_zones(m.start, m.end, zones) and not _excluded_here(text, m.start, m.end)]
+    redefined = _redefined_abbreviations(text, found, vocab)
+    if redefined:
+        found = [m for m in found if text[m.start:m.end] not in redefined]
     cues = [c for c in _cue_mentions(text, vocab) if not _in_zones(c.start, c.end, zones)]
+    if ", " in text and "(" in text:
+        cues.extend(c for c in _p_list_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     taken = [(m.start, m.end) for m in found]
     for c in cues:
         if not any(s < c.end and c.start < e for s, e in taken):
@@ -602,6 +612,112 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
             continue
         out.append(m)
         last_end = m.end
+    return out
+
+
+_NOT_IN_LONG = regex.compile(r"[()\[\];:,.]")
+
+
+def _spells(short: str, long: str) -> bool:
+    """True when ``long`` can be the expansion of ``short``: it starts with the short form's first letter
+    and holds its letters in order (the usual test for an abbreviation defined in the text)."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    low = long.lower()
+    if not letters or not low or low[0] != letters[0]:
+        return False
+    pos = 0
+    for c in letters:
+        pos = low.find(c, pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _redefined_abbreviations(text: str, found: list[OutcomeMatch], vocab: Vocabulary) -> set[str]:
+    """Short forms the vocabulary knows that this document defines as something else.
+
+    "25 mg hydrochlorothiazide (HCT)": HCT is a drug here, not the haematocrit. A vocabulary short form
+    written in brackets right after words that spell it out, when those words are no outcome the
+    document names and share no word with the entry's own names, means something else in this document,
+    and none of its uses is that outcome.
+    """
+    out: set[str] = set()
+    spans: list[tuple[int, int]] | None = None
+    for m in found:
+        # cheap first: most mentions are not written "(SHORT)"
+        if m.start < 2 or text[m.start - 1] != "(" or text[m.end:m.end + 1] != ")":
+            continue
+        short = text[m.start:m.end]
+        if short in out or not _SHORT_CAPS.fullmatch(short.replace("-", "")):
+            continue
+        window = text[max(0, m.start - 81):m.start - 1]
+        words = window.split()[-6:]
+        # the long form does not reach back over a bracket or a clause mark
+        cut = max((k for k, w in enumerate(words) if _NOT_IN_LONG.search(w)), default=-1)
+        words = words[cut + 1:]
+        if not words or window[-1:] not in (" ", "") and not window[-1:].isalnum():
+            continue
+        # the shortest run of last words that spells the short form out
+        long = next((" ".join(words[k:]) for k in range(len(words) - 1, -1, -1) if _spells(short, " ".join(words[k:]))), None)
+        if long is None:
+            continue
+        ls = window.rfind(long)
+        if ls < 0:
+            continue  # words joined by other spaces than one blank
+        ls += max(0, m.start - 81)
+        if spans is None:
+            spans = [(f.start, f.end) for f in found]
+        if any(s < ls + len(long) and ls < e for s, e in spans):
+            continue  # the long form is an outcome too ("packed cell volume (HCT)")
+        own = vocab.words.get(m.name, set())
+        if any(w.lower()[:5] in own for w in _WORD.findall(long) if len(w) >= 4):
+            continue
+        out.add(short)
+    return out
+
+
+# "(scaling/hypertrophy, P = 0.0262; pain, P = 0.0238; itching, P = 0.0135)": a bracket that pairs
+# names with p-values, item by item, names the measures tested.
+# Found from the ", P =" after each name (cheap to scan for), then the name is read back to the "(" or ";".
+_P_AFTER_NAME = regex.compile(r",\s*(?:[Pp]|-)\s*(?:value\s*)?(?:[=<>≤≥]|<\s*or\s*=)\s*0?\.\d")
+_P_NAME_BEFORE = regex.compile(r"[(;]\s*(\p{L}[\p{L}\s/'-]{1,58}?)$")
+_NOT_P_NAME = frozenset(
+    "adjusted unadjusted overall total both all respectively two-tailed one-tailed two-sided one-sided log-rank "
+    "logrank chi-square fisher wilcoxon anova ancova trend interaction difference differences significant "
+    "nonsignificant not significant".split()
+)
+
+
+def _p_list_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Names paired with p-values in one bracket, when the bracket pairs at least two."""
+    out: list[OutcomeMatch] = []
+    hits = []
+    for p in _P_AFTER_NAME.finditer(text):
+        m = _P_NAME_BEFORE.search(text, max(0, p.start() - 62), p.start())
+        if m is not None:
+            hits.append((m.start(1), m.group(1)))
+    if len(hits) < 2:
+        return out
+    groups: dict[int, list[tuple[int, str]]] = {}
+    for start, name in hits:
+        opened = text.rfind("(", 0, start)
+        closed = text.rfind(")", 0, start)
+        if opened < 0 or closed > opened or start - opened > 400:
+            continue
+        groups.setdefault(opened, []).append((start, name))
+    for group in groups.values():
+        items = []
+        for start, name in group:
+            raw = name.strip()
+            if raw.lower() in _NOT_P_NAME:
+                continue
+            item = _clean_item(raw)
+            if item is not None and item == raw:
+                items.append((item, start))
+        if len({normalize_key(i) for i, _ in items}) < 2:
+            continue
+        out.extend(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_p_list") for item, pos in items)
     return out
 
 
