@@ -273,6 +273,15 @@ CASES = [
                  [D(2, "puff"), D(180, "microgram")], id="pmid_3553277-puffs"),
     pytest.param("pmid_3710012", "clonidine (225 micrograms) or saline (154 mmol/l) in random order",
                  [D(225, "microgram")], id="pmid_3710012"),
+    # radioactivity of a radiopharmaceutical (held-out audit, seed 4242, and the corpus)
+    pytest.param("pmid_8137583", "A total of 1000 ml of normal saline and 1 mCi of Tc-99m SC was infused intraperitoneally",
+                 [D(1000, "mL"), D(1, "mCi")], id="pmid_8137583-mCi"),
+    pytest.param("pmid_16791814", "by means of the treatment amount of radioiodine of a standard activity of 3.7 GBq, was performed",
+                 [D(3.7, "GBq")], id="pmid_16791814-GBq"),
+    pytest.param("pmid_20519346", "The median administered 131I-activity was 170 MBq (45-1269) in the rhTSH group and 559 MBq",
+                 [D(170, "MBq"), D(559, "MBq")], id="pmid_20519346-MBq"),
+    pytest.param("pmid_1678925", "Terazosin (5 mg) combined with methyclothiazide (2.5 to 5 mg) produced a significantly "
+                 "greater (p less than 0.01)", [D(5, "mg"), D(3.75, "mg", low=2.5, high=5)], id="pmid_1678925-p-less-than"),
     pytest.param("pmid_6391269", "The fentanyl infusion (2 micrograms/kg/hour) reduced the induction dose",
                  [D(2, "microgram/kg/hour")], id="pmid_6391269"),
     pytest.param("pmid_6496450", "When the dose of HBsAg was diminished from 3 micrograms to 1.5, 0.6, and 0.25 microgram",
@@ -483,6 +492,9 @@ CASES = [
 # --------------------------------------------------------------------------- negative cases
 
 NEGATIVES = [
+    # cut-offs after a comparative, with no word of giving (held-out audit, seed 4242)
+    pytest.param("pmid_6686808", "The studies were performed in healthy subjects with MAO less than 30 mmol/h and in "
+                 "duodenal ulcer patients with MAO greater than 35 mmol/h.", id="pmid_6686808-threshold"),
     # lab concentrations
     pytest.param("pmid_17388667", "the median plasma 25 (OH) D levels were 25 ng/ml in the blood samples collected during the winter",
                  id="pmid_17388667-25OHD"),

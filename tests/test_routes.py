@@ -49,6 +49,25 @@ def _check(text: str, routes: list[str], evidence: list[str] | None = None) -> N
 
 REAL_POSITIVE = [
     # Seeds and development documents: the gold routes, each from its phrase.
+    # Lower-case im / iv in a route slot (held-out audit of 30 EBM-NLP abstracts, seed 4242, and the corpus).
+    pytest.param(
+        "three parallel treatment arms [oral TU; transdermal placebo gel (P); im TU] administration for 12 months (mo).",
+        [ORAL, "transdermal", IM],
+        ["oral", "transdermal", "im"],
+        id="pmid_20220293-im-before-abbreviation",
+    ),
+    pytest.param(
+        "Fentanyl (1 mcg/kg iv) and ketorolac (30 mg im) were administered immediately following induction of anaesthesia",
+        [IV, IM],
+        ["iv", "im"],
+        id="corpus-iv-im-after-dose",
+    ),
+    pytest.param(
+        "All teicoplanin iv patients and 64 percent of teicoplanin im patients were cured microbiologically",
+        [IV, IM],
+        ["iv", "im"],
+        id="corpus-drug-iv-patients",
+    ),
     pytest.param(
         "repeated stem cell transplantation (3 times BM-MSCs transplantation (1×10^6, MSC/Kg BW per injection) "
         "concurrently intrathecally (IT) and intravenously (IV), with one-month interval).",
@@ -964,6 +983,12 @@ def test_constructed_positive(text: str, routes: list[str], evidence: list[str] 
 
 
 CONSTRUCTED_NEGATIVE = [
+    pytest.param("Die Patienten im Vergleich zur Kontrolle erhielten Insulin im Rahmen der Studie.",
+                 id="constructed-german-im"),
+    pytest.param("Es gab im MRT keine Befunde.", id="constructed-german-im-abbreviation"),
+    pytest.param("The aims were (i) to assess safety, (ii) to assess tolerability and (iv) to assess dose.",
+                 id="constructed-enumeration-iv"),
+    pytest.param("Patients were asked (iv) injection site pain questions", id="constructed-enumeration-iv-injection"),
     pytest.param("a phase IV study", id="constructed-phase-IV"),
     pytest.param("NYHA class IV heart failure", id="constructed-class-IV"),
     pytest.param("type IV collagen", id="constructed-type-IV"),

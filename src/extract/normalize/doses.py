@@ -196,6 +196,16 @@ _WEIGHT_BEFORE = regex.compile(
 _VOLUME_MEASURED = regex.compile(
     r"\b(?:volumes?|IQR|interquartile|CI|SD|capacity|reduc\w+|chang\w+|differ\w+|decreas\w+|increas\w+|shrink\w*)\b", regex.I)
 _COMPARED_AFTER = regex.compile(r"\s*(?:more|less|greater|smaller|larger|lower|higher)\s+than\b", regex.I)
+# A cut-off, not an amount given: "MAO less than 30 mmol/h", "serum ferritin > 500 ng": a comparative
+# right before the number, with no word of giving earlier in the sentence.
+_THRESHOLD_BEFORE = regex.compile(
+    r"(?:\b(?:less|greater|more|lower|higher|fewer)\s+than|\b(?:above|below|exceeding|under|over)|[<>≤≥]=?)"
+    r"\s*(?:or\s+equal\s+to\s*)?$", regex.I)
+_GIVING_BEFORE = regex.compile(
+    r"\b(?:inject\w*|infus\w*|administ\w*|dos(?:e|es|ed|ing|age|ages)|given|giv|receiv\w*|instill\w*|tak(?:e|es|ing|en)|"
+    r"treat\w*|prescri\w*|supplement\w*|vehicle|regimens?)\b", regex.I)
+_GIVING_AFTER = regex.compile(
+    r"\s*of\s+[\w-]+(?:\s+[\w-]+)?\s+(?:supplement\w*|administ\w*|infus\w*|inject\w*|therapy|treatment)\b", regex.I)
 _GIVEN = regex.compile(r"\b(?:inject\w*|infus\w*|administ\w*|dose[sd]?|dosing|given|received|instill\w*|diluted|suspended|vehicle)\b", regex.I)
 _FROM = regex.compile(r"\bfrom\s*$", regex.I)
 _RANGING = regex.compile(r"\brang\w*\s+(?:from\s*)?$|\bbetween\s*$", regex.I)
@@ -361,6 +371,9 @@ def _make_dose(text: str, n: Number, u: UnitMatch, rule: str) -> list[DoseMatch]
         return None  # mL/min, L/min: a flow (eGFR, oxygen), not an infusion rate unless said so
     if _MEASURED.search(before[-40:]):
         return None
+    if u.kind not in ("cell", "count") and _THRESHOLD_BEFORE.search(before[-25:]) \
+            and not _GIVING_BEFORE.search(before) and not _GIVING_AFTER.match(text, u.end):
+        return None  # "in healthy subjects with MAO less than 30 mmol/h": a cut-off, not a dose
     if u.kind == "mass" and _WEIGHT_BEFORE.search(before[-80:]):
         return None  # "birth weight was 770 g in the vitamin A group and 769 g in the control group"
     if u.kind == "volume" and (_VOLUME_MEASURED.search(before[-60:]) or _COMPARED_AFTER.match(text, u.end)) \

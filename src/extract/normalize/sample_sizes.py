@@ -68,7 +68,7 @@ _PARTICIPANT = (
     r"women|men|males?|females?|mothers?|volunteers?|individuals?|people|persons?|cases|outpatients|inpatients|"
     r"students?|athletes?|smokers?|veterans?|residents?|elderly|survivors?|recipients?|donors?|"
     r"nurses|controls|girls|boys|physicians|doctors|caregivers|parents|couples|families|workers|employees|"
-    r"soldiers|runners|teenagers|twins|dyads|"
+    r"soldiers|runners|teenagers|twins|dyads|trainees|learners|pupils|humans|"
     r"pacientes|participantes|sujetos|niños|doentes|indivíduos)"
 )
 # Up to five modifier words between the count and the noun ("twenty-one confirmed
@@ -122,7 +122,7 @@ _NOT_AFTER = regex.compile(
     r"^[^.;]{0,60}?\b(?:were\s+screened|screened|approached|assessed\s+for\s+eligibility|were\s+assessed\s+for|declined|refused|"
     r"were\s+ineligible|were\s+not\s+eligible|did\s+not\s+meet|died|deaths?|dead|experienced|developed|had\s+(?:a|an|no|mild|severe)|"
     r"showed|suffered|presented\s+with|reported|complained|required|needed|achieved|reached|responded|survived|"
-    r"relapsed|recovered|improved|worsened|progressed|failed|were\s+cured|became|remained|still|crossed\s+over)\b",
+    r"relapsed|recovered|improved|worsened|progressed|failed|were\s+cured|became|remained|still|crossed\s+over|requested|asked\s+for)\b",
     regex.I,
 )
 # An outcome class given to the counted people: "Eleven patients in the riluzole group and five patients in
@@ -142,6 +142,15 @@ _GROUP_IN_PAREN = regex.compile(r"[(\[][^()\[\]]*\b(?:group|arm|cohort)\b", rege
 # children, 4 could not be evaluated", "In the 1202 men studied, 361 cases ... were diagnosed").
 _NOT_AFTER_NEAR = regex.compile(r"^[^,.;]{0,50}?\b(?:could\s+not\s+be|were\s+diagnosed(?!\s+with))\b", regex.I)
 # Cheap literal tests before the costlier patterns above (most texts and clauses have none of these words).
+# "in the ketorolac group and 17 patients in the pethidine group" before the verb the
+# counts share: skipped so that the verb is read for the first count too.
+_GROUP_PHRASE_AFTER = regex.compile(
+    r"^\s*(?:in|of)\s+the\s+[^.;,()]{0,40}?\b(?:group|arm)\b"
+    r"(?:\s*,?\s+and\s+[\p{L}\d-]+\s+(?:[\p{L}-]+\s+){0,2}?(?:in|of)\s+the\s+[^.;,()]{0,40}?\b(?:group|arm)\b)?",
+    regex.I)
+# A count followed by a sex word ("thirty-one female patients", "25 men"); both sexes counted in
+# one sentence make a breakdown of the population, not sample sizes, when another count is found.
+_SEX_AFTER_COUNT = regex.compile(r"\s+(?:[\p{L}-]+\s+)?(?:(?P<f>females?|women|girls)|(?P<m>males?|men|boys))\b", regex.I)
 _OUTCOME_CLASS_HINT = regex.compile(r"respon|remi[st]|failure|success|cured|improved", regex.I)
 _NOT_AFTER_NEAR_HINT = regex.compile(r"could\s+not|diagnosed", regex.I)
 _PRE_ENROLLMENT_MODIFIER = regex.compile(r"\b(?:eligible|screened|potentially|assessed|approached|invited|consecutive\s+eligible)\b", regex.I)
@@ -238,7 +247,7 @@ _HEADING_CUE = regex.compile(r"(?:^|[.:]\s|\n)\s*(?:PATIENTS|PARTICIPANTS|SUBJEC
 _STUDY_MODIFIER = regex.compile(r"\b(?:consecutive|randomi[sz]ed|enrolled|evaluable|eligible\s+and\s+consenting)\b", regex.I)
 _YEARLIKE = regex.compile(r"\b(?:in|since|during|from|until|by|between|of)\s*$", regex.I)
 
-_N_EQUALS = regex.compile(r"(?<![\p{L}\d])[nN]\s?[=:]\s?(?P<num>\d{1,6}(?:[ ,]\d{3})*)(?!\s?[.,]\d)(?!\s?%)(?P<each>\s+(?:each|per\s+(?:group|arm)|in\s+each))?")
+_N_EQUALS = regex.compile(r"(?<![\p{L}\d])(?:[nN]|no\.)\s?[=:]\s?(?P<num>\d{1,6}(?:[ ,]\d{3})*)(?!\s?[.,]\d)(?!\s?%)(?P<each>\s+(?:each|per\s+(?:group|arm)|in\s+each))?")
 _ANALYSIS_SET = regex.compile(r"\b(?:analysis\s+set|analy[sz]ed|ITT|intention[\s-]to[\s-]treat|per[\s-]protocol|safety\s+(?:set|population)|full\s+analysis)\b[^()]{0,25}\(?$", regex.I)
 _GROUPS_OF = regex.compile(
     r"\b(?:groups?|arms?)\s+of\s+(?P<num>\d{1,5})\b"
@@ -259,6 +268,12 @@ _WITHDRAWN_BY_ARM = regex.compile(
 _WITHDRAWN_HINT = regex.compile(r"drop-?out|withdrawal|discontinuation|lost\s+to|losses", regex.I)
 _ARM_ITEM = regex.compile(r"[=:]\s?(?P<num>\d{1,4})")
 _GROUP_WORDS = regex.compile(r"\b(?:patients|participants|subjects|groups?|arms?)\b", regex.I)
+# A short label with a capital right before a bare one-digit parenthesis, not a unit after a
+# number and not named as a group ("T (4)", "rT (3)", "CO (2)"): a subscript lost in conversion.
+_SUBSCRIPT_LABEL_BEFORE = regex.compile(
+    r"(?<!\b(?:group|arm|cohort|regimen|treatment|schedule|level|dose|drug|protocol|condition|phase)\s+)"
+    r"(?<![\p{L}\d-]|\d\s?)(?=[\p{L}]{0,2}\p{Lu})[\p{L}]{1,3}\s?$",
+    regex.I)
 _RANDOMIZATION = regex.compile(r"\b(?:randomi[sz]\w*|allocated|assigned)\b", regex.I)
 _ALLOCATED_TO_REST = regex.compile(r"\band\s+(?P<num>\d{1,3}(?:[ ,]\d{3})*|\d+)\s+to\s+(?:the\s+)?(?:placebo|control|usual|standard|\p{L}+)", regex.I)
 # The second of two parallel counts with one verb: "143 patients received 30% oxygen and 148 received 80%".
@@ -475,6 +490,7 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         found[key] = SampleSizeMatch(value, kind, start, end, rule)
 
     numbers = numbers_in(text)
+    sex_breakdown: list[tuple[int, int]] = []
     for n in numbers:
         value = _int(n)
         if value is None:
@@ -552,8 +568,10 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             continue  # "Eleven patients (11.2%) who ...", "169 men [86.2%]": a share of a larger group
         kind_words = after[:120]
         kind = _kind_from(kind_words, "")
+        group_phrase = _GROUP_PHRASE_AFTER.match(after) if kind in ("", "enrolled") else None
         if kind in ("", "enrolled") and (
                 _NOT_AFTER.match(after)
+                or (group_phrase and _NOT_AFTER.match(after[group_phrase.end():]))
                 or (_OUTCOME_CLASS_HINT.search(after) and _OUTCOME_CLASS_AFTER.match(after))
                 or (_NOT_AFTER_NEAR_HINT.search(after) and _NOT_AFTER_NEAR.match(after))):
             continue
@@ -565,6 +583,9 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             kind = "enrolled"
         if kind == "randomized" and _TO_ONE_ARM.match(after):
             kind = "arm"
+        if _SEX_AFTER_COUNT.match(text, n.end) and _both_sexes_counted(text, numbers, n.start - len(before),
+                                                                        noun.end() + len(after)):
+            sex_breakdown.append((n.start, noun.end()))
         add(value, kind, n.start, noun.end(), "count_noun")
 
     taken = [(m.start, m.end) for m in found.values()]
@@ -612,6 +633,8 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         add(int(m.group(g)), "arm", m.start(), m.end(), "per_group")
 
     for m in _BARE_PAREN_ARM.finditer(text):
+        if len(m.group("num")) == 1 and _SUBSCRIPT_LABEL_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            continue  # "free T (4) and T (3)": a subscript lost in conversion, not an arm's size
         sentence = _sentence_before(text, m.start(), 250) + _clause_after(text, m.end(), 120)
         if _RANDOMIZATION.search(sentence):
             add(int(m.group("num")), "arm", m.start(), m.end(), "arm_parenthesis")
@@ -662,7 +685,21 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             continue  # "第一名": a rank, not a count
         add(value, kind, m.start(), m.end(), "zh_classifier")
 
+    if sex_breakdown and len(found) > len(sex_breakdown):
+        for key in sex_breakdown:
+            found.pop(key, None)
     return sorted(found.values(), key=lambda s: (s.start, s.end))
+
+
+def _both_sexes_counted(text: str, numbers: Sequence[Number], start: int, end: int) -> bool:
+    """Whether counts of both sexes stand in ``text[start:end]`` ("31 female ... and 25 male patients")."""
+    sexes = set()
+    for n in numbers:
+        if start <= n.start < end:
+            m = _SEX_AFTER_COUNT.match(text, n.end)
+            if m:
+                sexes.add("f" if m.group("f") else "m")
+    return len(sexes) == 2
 
 
 def _check_zh_examples(rules: Sequence[Mapping[str, Any]]) -> None:

@@ -115,6 +115,13 @@ _EN_NUMERATORS: list[tuple[str, str, str]] = [
     # absorbed radiation (radiotherapy doses: "20 Gy", "5040 cGy")
     ("radiation", "gray", r"(?:Gy|gray)"),
     ("radiation", "centigray", r"(?:cGy|centigray)"),
+    # radioactivity of a radiopharmaceutical ("1 mCi of Tc-99m sulfur colloid", "3.7 GBq of 131I");
+    # no bare "Ci", which is too close to "CI"
+    ("radioactivity", "millicurie", r"(?:mCi|millicuries?)"),
+    ("radioactivity", "microcurie", r"(?:µCi|μCi|uCi|microcuries?)"),
+    ("radioactivity", "megabecquerel", r"(?:MBq|megabecquerels?)"),
+    ("radioactivity", "gigabecquerel", r"(?:GBq|gigabecquerels?)"),
+    ("radioactivity", "kilobecquerel", r"(?:kBq|kilobecquerels?)"),
     # amounts of substance
     ("substance", "millimole", r"(?:mmol|millimoles?)"),
     ("substance", "micromole", r"(?:µmol|μmol|umol|micromoles?)"),
