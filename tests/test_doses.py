@@ -398,6 +398,9 @@ CASES = [
     pytest.param("pmid_2192405", "Injections of 3 ml of the local anesthetic were given, followed by the remainder of the local "
                  "anesthetic at 10 ml / min 1 min later.",
                  [D(3, "mL"), D(10, "mL/minute")], id="pmid_2192405-rate"),
+    # a rate per second is a rate, not an amount in mL (held-out audit, seed 6262)
+    pytest.param("pmid_19122080", "The injection of normal saline solution at a rate of 5 mL/sec through an 18-gauge needle",
+                 [D(5, "mL/second")], id="pmid_19122080-per-second"),
     pytest.param("pmid_3548346", "They were then given 750 ml of stored plasma, 750 ml of fresh frozen plasma, and then an "
                  "infusion of angiotensin II",
                  [D(750, "mL"), D(750, "mL")], id="pmid_3548346-plasma"),
@@ -568,6 +571,16 @@ NEGATIVES = [
                  id="pmid_10379020-birth-weights"),
     pytest.param("pmid_7889896", "(weight gain 5 g/kg.day-1)", id="pmid_7889896-weight-gain"),
     pytest.param("pmid_25719544", "birth weight 1210?448 g", id="pmid_25719544-birth-weight"),
+    # a solute named between the mass and a volume: the concentration of a preparation (held-out audit, seed 6262)
+    pytest.param("pmid_8619354", "The clinical safety of iobitriodol 300 mg I/ml and iopromide 300 mg I/ml were compared",
+                 id="pmid_8619354-mg-iodine-per-ml"),
+    pytest.param("pmid_19696287", "A, contrast material of 300 mg I/mL; B, 370 mg I/mL; C, 370 mg I/mL plus saline flush.",
+                 id="pmid_19696287-mg-iodine-per-ml"),
+    # flows per second measured in the patient, with no word of giving
+    pytest.param("pmid_16600723", "peak urinary flow rate 15 ml per second or less", id="pmid_16600723-uroflow"),
+    pytest.param("pmid_19371887", "peak urinary flow rate of 4 to 15 ml per second", id="pmid_19371887-uroflow-range"),
+    pytest.param("pmid_17472838", "glomerular filtration rate of 5 to 7 mL/min (0.08 to 0.12 mL/s)",
+                 id="pmid_17472838-gfr-per-second"),
 ]
 
 

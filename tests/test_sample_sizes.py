@@ -218,7 +218,7 @@ CASES = [
     P("pmid_21106341", "eligible-then-randomized", "Of 132 eligible patients, 113 were randomized.", {113},
       {113: "randomized"}),
     P("pmid_21106341", "arms-with-shares", "Fifty patients (47%) were randomized to HSD and 56 (53%) to NS.",
-      {50, 56}, xfail=SHARE_ARM.format("'Fifty patients (47%) were randomized to HSD and 56 (53%) to NS'")),
+      {50, 56}, {56: "arm"}),
     P("pmid_1683365", "included-55",
       "After screening for exclusion, only 55 patients were included in the first 3-hour investigation period.", {55}),
     P("pmid_1742482", "entered-and-arms", "A total of 17 patients were entered, eight in group A and nine in group B.",
@@ -330,7 +330,7 @@ CASES = [
       "placebo groups)", {70, 35}, {35: "arm"}),
     P("pmid_10361382", "groups-of-7",
       "measured in 28 normal men (age 27 - 35 years) within 10% of their ideal body weight. They were randomly "
-      "divided into 4 groups of 7.", {28, 7}, {7: "arm"}, xfail=NO_CUE.format("'were measured in 28 normal men' (the next sentence's 'randomly divided' is not looked at)")),
+      "divided into 4 groups of 7.", {28, 7}, {7: "arm"}),
     P("pmid_14980919", "hyphenated-hundreds-groups-of",
       "One - hundred - twenty - four adult patients, ASA physical status I - II, undergoing elective surgery were "
       "randomly assigned into 4 groups of 31 each.", {124, 31}, {31: "arm"}),
@@ -515,6 +515,40 @@ CASES = [
     P("pmid_25451017", "group-phrase-then-flow-verb",
       "Eighteen patients in the placebo group and 16 patients in the buspirone group completed this trial.", {18, 16},
       {18: "completed", 16: "completed"}),
+    # ---- held-out audit, seed 6262 (30 EBM-NLP abstracts)
+    P("pmid_21457605", "age-modifier",
+      "METHOD Eleven 5-7 year-old children participated in a CBT-group while parents participated in psychoeducation.",
+      {11}),
+    P("pmid_23101741", "age-range-modifier",
+      "METHOD Forty-eight 18- to 30-month-old children with autism spectrum disorder were randomized", {48},
+      {48: "randomized"}),
+    P("pmid_22320409", "asa-name-modifier",
+      "double-blind study of 80 American Society of Anesthesiology grade I-II patients who underwent phacoemulsification",
+      {80}),
+    P("pmid_15528779", "participants-were",
+      "The participants were 294 men and women, aged 60 years or older, who had either a hospital admission or bed "
+      "rest for 2 days or more within the previous month.", {294}),
+    P("pmid_19515873", "previous-weeks-not-background",
+      "The study comprised 240 patients with either unstable angina or non-ST-elevation myocardial infarction in the "
+      "previous 2 weeks", {240}),
+    P("pmid_22595172", "measured-in",
+      "low frequency power (LF), high frequency power (HF), and LF/HF ratio were measured in 26 infants.", {26}),
+    P("pmid_11331049", "rest-after-share",
+      "126 patients (46%) were randomized to a telemedicine consultation and 148 (54%) to a conventional hospital "
+      "outpatient consultation.", {126, 148}, {148: "arm"}),
+    P("pmid_22800470", "participants-were-two-groups",
+      "Participants were 32 smokers and 33 non-smokers without any evidence of premalignant oral lesions.", {32, 33},
+      xfail=NOUNS.format("'non-smokers' (a hyphenated prefix before the noun)")),
+    P("pmid_11743411", "operated-on",
+      "Twenty healthy women with a mean age of 30 years were operated on for breast augmentation.", {20},
+      xfail=NO_CUE.format("'were operated on'")),
+    P("pmid_18721764", "paren-abbreviation-modifier",
+      "in 100 allogeneic hematopoietic stem cell transplantation (HCT) recipients.", {100},
+      xfail="a parenthesised abbreviation among the modifiers ('(HCT)') cuts the count from its noun"),
+    P("pmid_15472185", "pairs-of-twins",
+      "Fifty-one pairs of premenarcheal female twins (27 monozygotic and 24 dizygotic; mean +/- sd age, 10.3 +/- 1.5 "
+      "yr) participated", {51},
+      xfail="'N pairs of <participants>' is not read: 'pairs' is not a participant noun and 'of' ends the modifiers"),
 ]
 
 
@@ -647,6 +681,9 @@ NEGATIVES = [
     N("pmid_25519880", "estimated-million", "In Africa, an estimated 230 million people require preventive chemotherapy."),
     # ---- registry field without a number
     N("seed003", "target-not-specified", "- Target Recruitment\n- Not specified\n"),
+    # ---- a measurement in people with no study word before the verb is not the study population
+    N("pmid_22583635", "done-in-subset", "Cystectomy was done in 22 of 280 cases"),
+    N("pmid_2295911", "performed-on-share", "Elective testicular biopsy was performed on 235 (89."),
 ]
 
 

@@ -195,6 +195,9 @@ _WEIGHT_BEFORE = regex.compile(
     r"per|based|adjusted)\b)[^.;])*$", regex.I)
 _VOLUME_MEASURED = regex.compile(
     r"\b(?:volumes?|IQR|interquartile|CI|SD|capacity|reduc\w+|chang\w+|differ\w+|decreas\w+|increas\w+|shrink\w*)\b", regex.I)
+# A solute named between the mass and a volume: "iopromide 300 mg I/ml" (iodine per mL of contrast
+# medium), "0.5 mg morphine/mL": a concentration of the preparation, not an amount given.
+_SOLUTE_PER_VOLUME = regex.compile(r"\s?[\p{L}][\p{L}\d-]{0,20}\s?/\s?(?:ml|mL|dL|dl|L|l)(?![\p{L}\d])")
 _COMPARED_AFTER = regex.compile(r"\s*(?:more|less|greater|smaller|larger|lower|higher)\s+than\b", regex.I)
 # A cut-off, not an amount given: "MAO less than 30 mmol/h", "serum ferritin > 500 ng": a comparative
 # right before the number, with no word of giving earlier in the sentence.
@@ -334,7 +337,7 @@ def find_doses(text: str) -> list[DoseMatch]:
 
 
 def _is_flow(unit: str) -> bool:
-    return unit.split("/")[-1] in ("minute", "hour") and "kg" not in unit
+    return unit.split("/")[-1] in ("second", "minute", "hour") and "kg" not in unit
 
 
 def _is_power_count(text: str, n: Number) -> bool:
@@ -346,6 +349,8 @@ def _make_dose(text: str, n: Number, u: UnitMatch, rule: str) -> list[DoseMatch]
         return None  # "cells/0 mL", "0 mg": nothing was given
     if u.concentration and u.kind != "cell":
         return None  # a lab concentration (mg/dL, ng/mL, IU/L)
+    if u.kind in ("mass", "substance", "activity") and "/" not in u.unit and _SOLUTE_PER_VOLUME.match(text, u.end):
+        return None  # "300 mg I/ml", "0.5 mg morphine/mL": a concentration
     if u.concentration and u.kind == "cell" and u.divisor == 1.0:
         return None  # cells per litre of blood: a count, not a dose
     if u.unit == "kilogram" or (u.kind == "mass" and u.unit.startswith("kilogram")):

@@ -78,8 +78,13 @@ _NOT_MODIFIER = (
     r"it|this|that|these|those|are|is|be|been|being|years?|yr|months?|weeks?|days?|hours?|h|min|times|doses?|"
     r"cycles?|sessions?|mg|g|ml|kg|trials?|studies|study|randomly|were|after|before|during|all)"
 )
+# An age written as a modifier ("Eleven 5-7 year-old children", "40 8- to 12-year-old boys") and the
+# name of the anaesthesia risk scale ("80 American Society of Anesthesiologists grade I-II patients"):
+# modifiers that hold a digit or a function word.
+_AGE_MODIFIER = (r"(?:\d{1,2}(?:\.\d)?(?:-?\s?(?:-|to)\s?\d{1,2}(?:\.\d)?)?[\s-]?(?:years?|yr|months?|weeks?|days?)[\s-]old\s+"
+                 r"|American\s+Society\s+of\s+Anesthesiolog\w*\s+(?:\(ASA\)\s+)?)")
 _NOUN_AFTER = regex.compile(
-    r"\s*(?:\)\s*)?(?:(?!" + _NOT_MODIFIER + r"\b)[\p{L}][\p{L}\d'+-]*\s+){0,5}?(?P<noun>" + _PARTICIPANT + r")\b",
+    r"\s*(?:\)\s*)?(?:" + _AGE_MODIFIER + r"|(?!" + _NOT_MODIFIER + r"\b)[\p{L}][\p{L}\d'+-]*\s+){0,5}?(?P<noun>" + _PARTICIPANT + r")\b",
     regex.I,
 )
 # "phase 3 trial", "stage 2", "1/2": numbers that name, not count.
@@ -218,8 +223,10 @@ _DENOMINATOR_ARM = regex.compile(
 _DENOMINATOR_PARTICIPLE = regex.compile(
     r"\s*(?:who\s+were\s+)?(?:initially\s+|originally\s+)?(?P<verb>enrolled|randomi[sz]ed|included|recruited|analy[sz]ed|evaluated)\b"
     r"(?!\s+(?:with|by|for|at|in\s+the\s+\w+\s+group))", regex.I)
+# "previous" names another study, not a time window of an eligibility criterion ("bed rest for 2 days
+# or more within the previous month", "in the previous 6 months").
 _BACKGROUND = regex.compile(
-    r"\b(?:previous(?:ly)?|prior\s+stud\w+|earlier\s+stud\w+|meta-?analys[ie]s|systematic\s+review|have\s+been\s+reported|"
+    r"\b(?:previous(?:ly)?\b(?!\s+(?:[\w-]+\s+)?(?:days?|weeks?|months?|years?|night)\b)|prior\s+stud\w+|earlier\s+stud\w+|meta-?analys[ie]s|systematic\s+review|have\s+been\s+reported|"
     r"were\s+reported\s+in|other\s+stud\w+|literature|worldwide|each\s+year|per\s+year|annually|million\s+people|prevalence|incidence)\b",
     regex.I,
 )
@@ -245,6 +252,17 @@ _HEADING_CUE = regex.compile(r"(?:^|[.:]\s|\n)\s*(?:PATIENTS|PARTICIPANTS|SUBJEC
                              r"(?:PATIENTS|MATERIALS?)\s+AND\s+METHODS|DESIGN|SETTING|STUDY\s+DESIGN)\b(?:\s*[:.]\s*|\s+)")
 # Modifiers of the participant noun that place the count in the study ("670 consecutive patients").
 _STUDY_MODIFIER = regex.compile(r"\b(?:consecutive|randomi[sz]ed|enrolled|evaluable|eligible\s+and\s+consenting)\b", regex.I)
+# Before a count with no verb of its own, words that make it the study population: the subject of
+# the sentence named as such ("The participants were 294 men and women", "The sample consisted of
+# 120 nurses") or a measurement made in the counted people ("were measured in 26 infants",
+# "The study was performed in 21 patients"; not "Reoperation was performed in 3 patients").
+# Events seen in people (_EVENT_BEFORE) are refused before this.
+_POPULATION_BEFORE = regex.compile(
+    r"\b(?:(?:participants|subjects|sample|population|study\s+group|cohort)\s+(?:were|was|comprised|consisted\s+of|included)"
+    r"|(?:measured|tested|studied|investigated)\s+(?:[\w-]+\s+){0,2}?(?:in|on|among)"
+    r"|\b(?:study|trial|experiment|investigation|measurements?|assessments?|examinations?|tests?|imaging|scans?)\s+"
+    r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?(?:performed|conducted|carried\s+out|done)\s+(?:in|on|among))\s+$",
+    regex.I)
 _YEARLIKE = regex.compile(r"\b(?:in|since|during|from|until|by|between|of)\s*$", regex.I)
 
 _N_EQUALS = regex.compile(r"(?<![\p{L}\d])(?:[nN]|no\.)\s?[=:]\s?(?P<num>\d{1,6}(?:[ ,]\d{3})*)(?!\s?[.,]\d)(?!\s?%)(?P<each>\s+(?:each|per\s+(?:group|arm)|in\s+each))?")
@@ -275,7 +293,7 @@ _SUBSCRIPT_LABEL_BEFORE = regex.compile(
     r"(?<![\p{L}\d-]|\d\s?)(?=[\p{L}]{0,2}\p{Lu})[\p{L}]{1,3}\s?$",
     regex.I)
 _RANDOMIZATION = regex.compile(r"\b(?:randomi[sz]\w*|allocated|assigned)\b", regex.I)
-_ALLOCATED_TO_REST = regex.compile(r"\band\s+(?P<num>\d{1,3}(?:[ ,]\d{3})*|\d+)\s+to\s+(?:the\s+)?(?:placebo|control|usual|standard|\p{L}+)", regex.I)
+_ALLOCATED_TO_REST = regex.compile(r"\band\s+(?P<num>\d{1,3}(?:[ ,]\d{3})*|\d+)\s+(?:[(\[]\s*\d+(?:[.,·]\d+)?\s?%\s*[)\]]\s+)?to\s+(?:the\s+)?(?:placebo|control|usual|standard|\p{L}+)", regex.I)
 # The second of two parallel counts with one verb: "143 patients received 30% oxygen and 148 received 80%".
 _PARALLEL_VERB = r"(?:received|were\s+given|underwent|were\s+treated\s+with)"
 _PARALLEL_COUNT = regex.compile(
@@ -578,6 +596,7 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         if not kind:
             # No verb of its own: a count in a methods-like sentence ("in 15 confirmed patients").
             if not (_STUDY_CUE.search(before + after) or _STUDY_MODIFIER.search(text, n.end, noun.start("noun"))
+                    or _POPULATION_BEFORE.search(before)
                     or _HEADING_CUE.search(text[max(0, n.start - len(before) - 3):n.start])):
                 continue
             kind = "enrolled"

@@ -153,6 +153,8 @@ _TIME = {
     "day": r"(?:days?|d|24\s?h|24\s?hours?)",
     "hour": r"(?:hours?|hrs?|h)",
     "minute": r"(?:minutes?|mins?)",
+    # "mL/sec", "ml/s": a flow (urine flow, contrast injection rate), never an amount in mL
+    "second": r"(?:seconds?|secs?|s)",
     "week": r"(?:weeks?|wks?)",
     "month": r"(?:months?)",
 }
