@@ -54,6 +54,13 @@ CASES = [
      ["P = 0.0262", "P = 0.0238", "P = 0.0135"], ["scaling/hypertrophy", "pain", "pruritus"]),
     # nothing to link to
     ("The difference was significant (P < 0.001).", [], ["P < 0.001"], [None]),
+    # pmid_11295009: nothing before the p-value in its sentence; the measure follows it in the same clause
+    ("Subjects managed by IFT spinal nerve and The Back Book displayed both a statistically significant (p =.030) and "
+     "clinically meaningful reduction in functional disability (RMDQ), compared with management via IFT painful area.",
+     [("RMDQ", "RMDQ")], ["p =.030"], ["RMDQ"]),
+    # a measure after a clause break ("; whereas") is not the p-value's
+    ("The difference was significant (P = 0.01); whereas HbA1c did not change.",
+     [("HbA1c", "HbA1c")], ["P = 0.01"], [None]),
 ]
 
 

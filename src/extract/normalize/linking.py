@@ -95,6 +95,10 @@ def link_p_values(text: str, p_values: Sequence[tuple[int, int]],
         elif len(names) > 1:
             if not _is_list(text, cands):
                 result[i] = cands[-1][2]
+        elif (after := _outcome_after(text, p_values, order, pos, sentences[pos][1], outs)) is not None:
+            # "a statistically significant (p =.030) and clinically meaningful reduction in functional
+            # disability (RMDQ)": nothing before it, the measure follows in the same clause.
+            result[i] = after
         else:
             # Back through earlier sentences (up to three, within 500 characters): the
             # nearest that names outcomes decides, when it names exactly one.
@@ -110,6 +114,25 @@ def link_p_values(text: str, p_values: Sequence[tuple[int, int]],
                     break
                 end = prev_start
     return result
+
+
+_CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:and|but|whereas|while|although)\b|\b(?:whereas|while|but)\b")
+
+
+def _outcome_after(text: str, p_values: Sequence[tuple[int, int]], order: list[int], pos: int, sent_end: int,
+                   outs: list[tuple[int, int, str]]) -> str | None:
+    """The first outcome after a p-value in its own clause (before the next p-value, within 80 characters)."""
+    pe = p_values[order[pos]][1]
+    limit = min(sent_end, pe + 80)
+    if pos + 1 < len(order):
+        limit = min(limit, p_values[order[pos + 1]][0])
+    brk = _CLAUSE_BREAK.search(text, pe, limit)
+    if brk is not None:
+        limit = brk.start()
+    for o in outs:
+        if o[0] >= pe and o[1] <= limit:
+            return o[2]
+    return None
 
 
 def _distinct(names: list[str]) -> list[str]:

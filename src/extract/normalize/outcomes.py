@@ -269,7 +269,8 @@ def _clean_item(item: str) -> str | None:
 
 # A "?" that stands for a lost "±" ("34.7 ? 9.9%") or another lost symbol before a number or a
 # lower-case word ("decreased ? power") does not end a sentence.
-_SENTENCE = regex.compile(r"[^.!?。\n]+(?:[.!?。]+|\n|$)")
+# A "." before a digit is a decimal point ("an ejection fraction less than 0.40 were excluded"), not an end.
+_SENTENCE = regex.compile(r"[^.!?。\n]+(?:\.(?=\d)[^.!?。\n]*)*(?:[.!?。]+|\n|$)")
 _LOST_SYMBOL_AFTER = regex.compile(r"\s?[\d\p{Ll}]")
 
 
@@ -279,7 +280,8 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
     for m in _SENTENCE.finditer(text):
         if start is None:
             start = m.start()
-        if m.group().endswith("?") and _LOST_SYMBOL_AFTER.match(text, m.end()):
+        if m.group().endswith("?") and (_LOST_SYMBOL_AFTER.match(text, m.end()) or m.group().endswith("-?")):
+            # "tumor necrosis factor-?": a "?" glued to a hyphen is a lost Greek letter
             continue
         yield start, m.end()
         start = None
@@ -579,6 +581,7 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
     cues = [c for c in _cue_mentions(text, vocab) if not _in_zones(c.start, c.end, zones)]
     if ", " in text and "(" in text:
         cues.extend(c for c in _p_list_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
+    cues.extend(c for c in _result_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     taken = [(m.start, m.end) for m in found]
     for c in cues:
         if not any(s < c.end and c.start < e for s, e in taken):
@@ -749,4 +752,218 @@ def _covering(found: list[OutcomeMatch], start: int, end: int) -> OutcomeMatch |
     for m in found:
         if start <= m.start and m.end <= end and m.end - m.start >= 0.6 * (end - start):
             return m
+    return None
+
+
+# --------------------------------------------------------------------------- result statements
+
+# How results sentences name what was compared: "no significant differences between the groups in X",
+# "a significant reduction of X", "significantly fewer X compared with", "had a higher X than",
+# "superior to placebo with respect to X", "X was significantly higher", "The incidence of X was 11.8%".
+# Read only in sentences that report a comparison (a p-value, "significant", or a comparison word).
+_COMPARATIVE = (r"(?:fewer|more|higher|lower|greater|less|better|worse|shorter|longer|smaller|larger|reduced|improved|"
+                r"increased|decreased|superior|inferior)")
+_RESULT_OBJECT = regex.compile(
+    r"\b(?:(?:differences?|reductions?|increases?|decreases?|improvements?|deteriorations?|declines?)\s+"
+    r"(?:between\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:groups?|arms?)\s+)?(?:in|of)|"
+    r"significantly\s+" + _COMPARATIVE + r"|"
+    r"(?:had|showed)\s+(?:a\s+|an\s+)?(?:significantly\s+)?"
+    + _COMPARATIVE + r"(?=\s[^.;]{2,80}?\b(?:than|compared|versus|vs)\b)|"
+    r"respect\s+to|terms\s+of|"
+    r"(?:[Tt]he\s+)?(?:incidence|frequency|prevalence|occurrence)\s+of(?=\s[^.;,]{2,60}?\s(?:was|were)\s[^.;]{0,25}?\d))"
+    r"\s+(?:the\s+)?(?P<np>[^.;:,()\[\]]{2,90})"
+)
+_RESULT_SUBJECT_VERB = regex.compile(
+    r"\s+(?:was|were)\s+(?:(?:also|not|statistically|significantly|markedly|slightly|much|further|similarly)\s+){0,3}"
+    r"(?:higher|lower|greater|less|shorter|longer|better|worse|reduced|increased|decreased|improved|similar|"
+    r"comparable|elevated|prolonged|smaller|larger)\b"
+)
+# Where the compared measure ends: a preposition, a comparison word, a clause.
+_RESULT_NP_END = regex.compile(
+    r"\s+(?:than|compared|versus|vs\.?|between|among|in|into|with|when|for|following|relative|across|throughout|"
+    r"as|while|whereas|but|on|at|after|during|from|by|over|within|was|were|had|has|did|could|only|produced|observed|"
+    r"seen|found|obtained|noted|reported|described|either|than|and\s+(?:a|an|the|"
+    r"was|were|this|that|it|there|no|in)|which|that|or\s+in|respectively)\b.*$",
+    regex.I,
+)
+_LEAD_OF = regex.compile(r"^(?:(?:in|of|the)\s+|(?:incidences|terms)\s+of\s+)+", regex.I)
+# One word that is no noun: "significantly more frequent", "was initially", "toxic", "clinical", "effective".
+_NOT_A_NOUN = regex.compile(
+    r"^(?:\p{L}+(?:ly|ive|ic|al|ous|ent|ant|ful|less|able|ible|ed)|decreases?|increases?|improvements?|reductions?|"
+    r"changes?|effects?|differences?|than|more|less|both|either)$", regex.I)
+_LIST_IN = regex.compile(r"\b(and|or)\s+in\s+(?:the\s+)?")
+_CLAUSE_LEAD = regex.compile(
+    r"^(?:(?:and|but|whereas|while|although|however|also|the|mean|median|overall)(?:\s+|$))+", regex.I)
+# "Results The efficacies were similar": a heading or other words before the article are not the subject.
+_LAST_THE = regex.compile(r"^.*\b[Tt]he\s+(?=\S)")
+# "A significant relationship between failure of the fixation and varus reduction": the first of the pair.
+_RESULT_ASSOCIATION = regex.compile(
+    r"\b(?:relationship|association|correlation)\s+between\s+(?:the\s+)?(?P<np>[^.;:,()\[\]]{3,60}?)\s+and\s")
+# Baseline and demographic comparisons are not outcomes ("no significant differences in age, sex or BMI").
+_DEMOGRAPHIC = frozenset(normalize_key(w) for w in (
+    "age", "sex", "gender", "weight", "height", "body weight", "bmi", "body mass index", "race", "ethnicity",
+    "demographics", "education", "duration of disease", "disease duration", "baseline", "characteristics",
+    "the groups", "groups", "group", "placebo", "control", "controls", "the control group", "magnitude", "dose",
+    "doses", "number", "proportion", "percentage", "rate", "rates", "level", "levels", "score", "scores",
+    "values", "value", "time", "risk", "incidence", "frequency", "severity", "duration", "use", "variation",
+    "variability", "efficacies", "outcome", "results", "findings", "effects", "differences", "changes", "change",
+))
+# Not a measure: a number or sign first ("-10.0 x:1.3 micrograms/min", "+/- standard deviation"), a dose
+# ("piroxicam 20 mg"), words that qualify or point ("there", "their object manipulation", "any arthroplasty",
+# "favor of the oxymizer", "moderate or severe"), a judgement ("protective role", "favourable effect").
+_NOT_RESULT_ITEM = regex.compile(
+    r"^[^\p{L}]|\d\s*(?:mg|g|ml|mL|µg|mcg|iu|IU|mmol|%)\b|^(?:there|their|its|his|her|our|any|both|often|favou?r|"
+    r"means|moderate|mild|severe|combination|absolute|required|suppression|these|this|amount\s+of\s+increase)\b|"
+    r"\b(?:significantly|even|used|may|might|would|could|likely|therefore|responders|results|measures)\b|^gains?$|"
+    r"\b(?:role|effects?|manner|way|extent|degree|season|room|therapy|treatment|group)$",
+    regex.I,
+)
+_PEOPLE_OR_CLAUSE = _PEOPLE | {"who", "whom", "whose", "which", "that", "those", "we", "they", "it", "this"}
+# Heads a coordination shares: "pregnancy and delivery rates", "white cell and lymphocyte counts",
+# "linear and angular displacements", "hematologic or hepatic toxicity".
+_SHARED_HEAD = regex.compile(
+    r"\s(?P<head>(?:rates?|counts?|levels?|scores?|concentrations?|toxicit(?:y|ies)|velocit(?:y|ies)|pressures?|"
+    r"times?|values?|responsiveness|symptoms?|complications?|events?|volumes?|indices|index|infections?|"
+    r"displacements?|errors?|durations?|intensit(?:y|ies)|frequenc(?:y|ies)|thickness|function|activit(?:y|ies)|"
+    r"size|sizes|loss|length|angles?|outcomes?|performance|knowledge|satisfaction|quality))$",
+    regex.I,
+)
+
+
+# "VO2max (ml.kg-1 min-1) was increased": a unit in brackets after the measure is no measure.
+_UNIT_LIKE = regex.compile(r"\b(?:kg|min|ml|mg|h|s|m|g)\s?-\s?1\b|\bml\s?\.\s?kg\b|\b(?:mg|ml|µg|mcg)\s?/\s?(?:kg|dl|l|ml|min)\b",
+                        regex.I)
+# "tolerable and temporary acute toxicity": a judging adjective, not a kind of the measure.
+_EVALUATIVE = regex.compile(r"(?:able|ible)$", regex.I)
+
+
+def _coordinated(items: list[tuple[str, int]], vocab: Vocabulary) -> list[tuple[str, int, int]]:
+    """``(name, offset, length)`` of each item; an earlier item of one or two words takes the head noun of
+    the last item when that head is a measure word and the earlier item alone is no known outcome."""
+    out = []
+    last = items[-1][0] if items else ""
+    shared = _SHARED_HEAD.search(last) if len(last.split()) >= 2 else None
+    for k, (item, off) in enumerate(items):
+        name = item
+        if (shared is not None and k < len(items) - 1 and len(item.split()) <= 2 and vocab.lookup(item) is None
+                and not _is_acronym(item) and not _SHARED_HEAD.search(" " + item) and not _EVALUATIVE.search(item)):
+            name = f"{item} {shared.group('head')}"
+        out.append((name, off, len(item)))
+    return out
+
+
+def _result_items(text: str, start: int, np: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    # "in survival or in hematologic or hepatic toxicity": a repeated "in" is part of the list (blanked, so
+    # that offsets stay)
+    np = _LIST_IN.sub(lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))), np)
+    np = _RESULT_NP_END.sub("", " " + np)[1:]
+    lead = _CLAUSE_LEAD.match(np)
+    base = start + (lead.end() if lead else 0)
+    np = np[lead.end():] if lead else np
+    if not np.strip():
+        return []
+    parts = [(p.strip(), off + (len(p) - len(p.lstrip()))) for p, off in _split_items(np) if p.strip()]
+    cleaned = []
+    for part, off in parts:
+        part = _LEAD_OF.sub("", part)
+        item = _clean_item(part)
+        if (item is None or normalize_key(item) in _DEMOGRAPHIC or _PEOPLE_OR_CLAUSE & set(item.lower().split())
+                or _NOT_RESULT_ITEM.search(item) or _UNIT_LIKE.search(item)):
+            return []  # "reduction in patients who were taking atorvastatin"
+        if len(item.split()) > 6 or _FINITE_VERB.search(item):
+            return []
+        pos = text.find(item, base + off)
+        if pos < 0:
+            return []
+        cleaned.append((item, pos))
+    out = []
+    for name, pos, size in _coordinated(cleaned, vocab):
+        if " " not in name and _NOT_A_NOUN.match(name) and vocab.lookup(name) is None and not _is_acronym(name):
+            continue  # "tolerable and temporary acute toxicity", "significantly more frequent"
+        out.append(OutcomeMatch(_cue_name(name, vocab), pos, pos + size, "cue_result"))
+    return out
+
+
+def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Measures named by how a results sentence compares them (see ``_RESULT_OBJECT``).
+
+    The sentences are found from the words that say a comparison is reported, the places from the words
+    the patterns start with, both with ``str.find`` on the lower-cased text (a regex scan of every
+    position costs several times more); the patterns are then matched at those places only."""
+    out: list[OutcomeMatch] = []
+    lowered = text.lower()
+    n = len(text)
+    spans: set[tuple[int, int]] = set()
+    for sig in _COMPARISON_WORDS:
+        pos = lowered.find(sig)
+        while pos >= 0:
+            dot = text.rfind(". ", 0, pos)
+            a = max(dot + 2 if dot >= 0 else 0, text.rfind("\n", 0, pos) + 1)
+            e = text.find(". ", pos)
+            e = n if e < 0 else e + 1
+            nl = text.find("\n", pos, e)
+            if nl >= 0:
+                e = nl
+            spans.add((a, e))
+            pos = lowered.find(sig, e)
+    for a, e in sorted(spans):
+        sent = lowered[a:e]
+        if "baseline" in sent or "demographic" in sent or "characteristic" in sent:
+            continue
+        for word in _RESULT_WORDS:
+            pos = sent.find(word)
+            while pos >= 0:
+                at = a + pos
+                pos = sent.find(word, pos + len(word))
+                if word[0] == " ":
+                    if word in (" was ", " were "):  # "X was significantly higher"
+                        if _RESULT_SUBJECT_VERB.match(text, at) is not None:
+                            m = _subject_before(text, a, at, vocab)
+                            if m is not None:
+                                out.append(m)
+                        continue
+                    at += 1  # " had ": the pattern starts at the word
+                elif at > 0 and lowered[at - 1].isalnum():
+                    continue
+                m = _RESULT_OBJECT.match(text, at) or _RESULT_ASSOCIATION.match(text, at)
+                if m is None:
+                    continue
+                if m.re is _RESULT_ASSOCIATION and " " not in m.group("np").strip():
+                    continue  # "between acute and late toxicity" pairs two adjectives
+                out.extend(_result_items(text, m.start("np"), m.group("np"), vocab))
+    return out
+
+
+_RESULT_WORDS = (
+    "differen", "reduction", "increase", "decrease", "improvement", "deteriorat", "decline", "significantly ",
+    "respect to", "terms of", "incidence of", "frequency of", "prevalence of", "occurrence of", "relationship between",
+    "association between", "correlation between", " had ", " showed ", " was ", " were ",
+)
+# Words that say a sentence reports a comparison: a p-value, "significant", "than", "compared", ...
+_COMPARISON_WORDS = (
+    "signific", "p =", "p=", "p <", "p<", "p >", "p>", "p-value", "p value", " than ", "compared", "versus", " vs",
+    "relative to", "incidence of", "frequency of", "prevalence of", "occurrence of", "both groups", "between group",
+    "between the group", "between the two group",
+)
+
+
+def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary) -> OutcomeMatch | None:
+    """The subject of "X was significantly higher", read back to the start of its clause."""
+    head = text[a:verb]
+    cut = max(head.rfind(", "), head.rfind("; "), head.rfind("("), head.rfind(": "))
+    subj = head[cut + 1:] if cut >= 0 else head
+    subj = _CLAUSE_LEAD.sub("", _LAST_THE.sub("", subj.strip()))
+    if not subj or len(subj.split()) > 6 or _AND.search(subj) or subj[:1].isdigit():
+        return None
+    item = _clean_item(subj)
+    if (item is None or normalize_key(item) in _DEMOGRAPHIC or _PEOPLE_OR_CLAUSE & set(item.lower().split())
+            or _NOT_RESULT_ITEM.search(item) or _UNIT_LIKE.search(item)):
+        return None
+    if _FINITE_VERB.search(item) or _HEADING_WORD.search(item):
+        return None
+    if " " not in item and _NOT_A_NOUN.match(item) and vocab.lookup(item) is None and not _is_acronym(item):
+        return None
+    pos = text.find(item, a + (cut + 1 if cut >= 0 else 0))
+    if 0 <= pos < verb:
+        return OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_result")
     return None
