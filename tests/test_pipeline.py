@@ -92,3 +92,17 @@ def test_global_matcher_stand_in_finds_what_scispacy_finds():
     assert got == expected
     assert sum(map(len, got)) > 50  # the sample does define abbreviations
     assert isinstance(theirs.get_pipe("abbreviation_detector"), AbbreviationDetector)
+
+
+def test_tokenizer_has_exactly_scispacys_rules():
+    """Our tokenizer loads the exceptions once itself; they must be scispaCy's, and so must its affix rules."""
+    from scispacy.custom_tokenizer import combined_rule_tokenizer
+
+    reference_nlp = spacy.blank("en")
+    reference = combined_rule_tokenizer(reference_nlp)
+    ours = build_pipeline().tokenizer
+    assert ours.rules == reference.rules
+    for attr in ("prefix_search", "suffix_search", "infix_finditer"):
+        assert getattr(ours, attr).__self__.pattern == getattr(reference, attr).__self__.pattern
+    texts = _abstracts(300)
+    assert [[t.text for t in ours(x)] for x in texts] == [[t.text for t in reference(x)] for x in texts]
