@@ -45,7 +45,7 @@ import regex
 
 from extract.normalize.numbers import Number, numbers_in
 from extract.normalize.units import ZH_UNITS, UnitMatch, match_unit, pint_name
-from extract.patterns import PatternError, check_rules, load_patterns
+from extract.patterns import PatternError, check_rules, literal_alternation, load_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,11 +96,6 @@ def _zh_fail(rid: object, message: str) -> PatternError:
     return PatternError(f"{_ZH_SOURCE}: rule {rid!r}: {message}")
 
 
-def _zh_alternation(words: Sequence[str]) -> str:
-    """Words as a regex alternation, longest first (so file order never decides); ``(?!)`` when none."""
-    if not words:
-        return "(?!)"
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _compile_zh(rules: Sequence[Mapping[str, Any]]) -> ZhDoseWords:
@@ -146,7 +141,7 @@ def _compile_zh(rules: Sequence[Mapping[str, Any]]) -> ZhDoseWords:
         (counters if label == "counter" else cell_nouns).append(word)
     alternatives = []
     for rule in sorted((r for r in rules if r["label"] == "counter"), key=lambda r: len(r["pattern"]), reverse=True):
-        guard = f"(?!(?:{_zh_alternation(rule['not_before'])}))" if rule.get("not_before") else ""
+        guard = f"(?!(?:{literal_alternation(rule['not_before'])}))" if rule.get("not_before") else ""
         alternatives.append(regex.escape(rule["pattern"]) + guard)
     words = ZhDoseWords(
         counter=regex.compile(r"\s?(?:" + ("|".join(alternatives) or "(?!)") + ")"),
@@ -172,7 +167,7 @@ _ZH_BODY_WEIGHT = "".join(regex.escape(w) + "|" for w in sorted(ZH_UNITS.body_we
 _PER_KG_ONLY = regex.compile(
     r"\s?/\s?(?:kg|Kg|KG)(?:\s?(?:" + _ZH_BODY_WEIGHT + r"BW|body\s+weight))?(?![\p{Latin}\d])")
 _ZH_COUNTER = _ZH.counter
-_CELL_BEFORE = regex.compile(_zh_alternation(_ZH.cell_nouns) + r"|\bcells?\b|MSCs?\b", regex.I)
+_CELL_BEFORE = regex.compile(literal_alternation(_ZH.cell_nouns) + r"|\bcells?\b|MSCs?\b", regex.I)
 _SPREAD_PAREN = regex.compile(r"\s?[(\[]\s?(?:SD|SE|SEM|s\.d\.|±|\+/-)\s?[=:]?\s?\d+(?:[.,·]\d+)?\s?[)\]]", regex.I)
 _TO = regex.compile(r"\s*to\s*$", regex.I)
 _LIST_JOIN = regex.compile(r"\s*(?:,\s*(?:or|and)?|or|and|/)\s*$", regex.I)

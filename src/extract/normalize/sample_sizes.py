@@ -49,7 +49,7 @@ from typing import Any
 import regex
 
 from extract.normalize.numbers import Number, numbers_in, parse_chinese_numeral
-from extract.patterns import PatternError, check_rules, load_patterns
+from extract.patterns import PatternError, check_rules, literal_alternation, load_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,11 +360,6 @@ def _zh_fail(rid: object, message: str) -> PatternError:
     return PatternError(f"{_ZH_SOURCE}: rule {rid!r}: {message}")
 
 
-def _zh_alternation(words: Sequence[str]) -> str:
-    """Words as a regex alternation, longest first (so file order never decides); ``(?!)`` when none."""
-    if not words:
-        return "(?!)"
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 def _zh_around(text: str, m: regex.Match[str]) -> str:
@@ -390,7 +385,7 @@ def _zh_acts_on_example(vocab: ZhVocabulary, label: str, word: str, example: str
         return any(m.group("cls") == word for m in counts)
     if label == "unit_after":
         # "48例次": the word right after a counted classifier (which the count pattern then refuses).
-        tally = rf"(?:\d|{_ZH_NUMERAL_CHARS})\s?(?:{_zh_alternation(vocab.classifiers)})\s?{regex.escape(word)}"
+        tally = rf"(?:\d|{_ZH_NUMERAL_CHARS})\s?(?:{literal_alternation(vocab.classifiers)})\s?{regex.escape(word)}"
         return regex.search(tally, example) is not None
     if label == "arm":
         return any(word in _zh_around(example, m) for m in counts)
@@ -436,13 +431,13 @@ def _compile_zh(rules: Sequence[Mapping[str, Any]]) -> ZhVocabulary:
         words[label].append(word)
     if not words["classifier"]:
         raise PatternError(f"{_ZH_SOURCE}: no classifier")
-    tally = rf"(?!\s?(?:{_zh_alternation(words['unit_after'])}))" if words["unit_after"] else ""
+    tally = rf"(?!\s?(?:{literal_alternation(words['unit_after'])}))" if words["unit_after"] else ""
     vocab = ZhVocabulary(
         classifiers=tuple(words["classifier"]),
         count=regex.compile(
-            rf"(?P<num>\d{{1,5}}|{_ZH_NUMERAL})\s?(?P<cls>{_zh_alternation(words['classifier'])}){tally}"),
-        arm=regex.compile(_zh_alternation(words["arm"])),
-        event=regex.compile(_zh_alternation(words["event"])),
+            rf"(?P<num>\d{{1,5}}|{_ZH_NUMERAL})\s?(?P<cls>{literal_alternation(words['classifier'])}){tally}"),
+        arm=regex.compile(literal_alternation(words["arm"])),
+        event=regex.compile(literal_alternation(words["event"])),
         rank=tuple(words["rank"]),
     )
     for rule in rules:

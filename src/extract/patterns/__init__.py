@@ -22,6 +22,8 @@ from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import regex
+
 PATTERN_DIR = Path(__file__).resolve().parent
 UNITS_FILE = PATTERN_DIR / "units.txt"
 
@@ -111,3 +113,12 @@ def check_rules(rules: Sequence[Mapping[str, Any]], source: str, *, optional: Co
         if rid in seen:
             raise PatternError(f"{source}: {name}: duplicate id")
         seen.add(rid)
+
+
+def literal_alternation(words: Sequence[str]) -> str:
+    """Words as a regex alternation of literals, longest first (so file order
+    never decides which of two overlapping words wins); ``(?!)`` (never
+    matches) when there are none."""
+    if not words:
+        return "(?!)"
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
