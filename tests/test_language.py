@@ -49,3 +49,17 @@ def test_short_latin_lines_join_their_neighbours() -> None:
 
 def test_empty_text() -> None:
     assert segment("") == [] and languages([]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "", "\n", "abc", "  12 patients\n\nRESULTS: P = 0.01\r\n(n = 3)\x0b tail", "1 2 3\n4\n", "\n\nx",
+    "BACKGROUND\nSixty patients were randomized.\nCONCLUSION: ok ",
+])
+def test_ascii_runs_are_those_of_the_general_path(text: str) -> None:
+    """The ASCII shortcut of _runs gives what the script scan gives: the same text plus a
+    line holding one non-ASCII letter goes the general way and adds exactly that line's run."""
+    from extract.ingest.language import _runs
+
+    general = _runs(text + "\né")
+    assert general[-1] == ["other", len(text) + 1, len(text) + 2]
+    assert _runs(text) == general[:-1]

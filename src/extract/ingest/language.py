@@ -131,6 +131,17 @@ def _runs(text: str) -> list[list]:
     """Script runs as ``[kind, start, end]``: short Latin runs folded into the
     CJK text around them, then neighbouring runs of one kind merged (CJK runs
     across lines, other runs within a line)."""
+    if text.isascii():
+        # No CJK character is possible, so each line with a letter is one run, from
+        # its first letter to the line's end (what _RUN finds; nothing folds or merges).
+        ascii_runs: list[list] = []
+        pos = 0
+        for line in text.split("\n"):
+            first = _ASCII_LETTER.search(line)
+            if first is not None:
+                ascii_runs.append(["other", pos + first.start(), pos + len(line)])
+            pos += len(line) + 1
+        return ascii_runs
     runs: list[list] = []
     for m in _RUN.finditer(text):
         kind = "cjk" if m.group("cjk") is not None else "other"
