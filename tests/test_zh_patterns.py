@@ -23,7 +23,7 @@ from extract.normalize import doses, sample_sizes, units
 from extract.normalize.doses import find_doses
 from extract.normalize.routes import find_routes
 from extract.normalize.sample_sizes import find_sample_sizes
-from extract.patterns import PATTERN_DIR, PatternError, check_rules, load_patterns
+from extract.patterns import check_expectations, PATTERN_DIR, PatternError, check_rules, load_patterns
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -164,7 +164,7 @@ def test_sample_size_example_yielding_something_else_fails_at_load() -> None:
     rule = {**SIZE_GOOD, "expect": [[27, "arm"]]}
     sample_sizes._compile_zh([rule])  # well formed, and 例 acts on it
     with pytest.raises(PatternError, match=r"rule 't': example '患者27例' yields \[\[27, 'enrolled'\]\]"):
-        sample_sizes._check_zh_examples([rule])
+        check_expectations([rule], "zh", lambda ex: [[m.value, m.kind] for m in sample_sizes.find_sample_sizes(ex)])
 
 
 UNIT_GOOD = {"id": "t", "slot": "numerator", "label": "milligram", "pattern": "毫克", "example": "每次20毫克"}
@@ -240,7 +240,7 @@ def test_bad_dose_words_fail_at_load(rules: list[dict[str, Any]], message: str) 
 def test_dose_example_yielding_something_else_fails_at_load() -> None:
     rule = {**DOSE_GOOD, "expect": [[2e6, "cell"]]}
     with pytest.raises(PatternError, match=r"rule 't': example '细胞数量2×107个' yields \[\[20000000.0, 'cell'\]\]"):
-        doses._check_zh_examples([rule])
+        check_expectations([rule], "zh", lambda ex: [[d.value, d.unit] for d in doses.find_doses(ex)])
 
 
 def test_check_rules_names_the_file_and_a_rule_without_id() -> None:

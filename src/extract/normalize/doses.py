@@ -45,7 +45,7 @@ import regex
 
 from extract.normalize.numbers import Number, numbers_in
 from extract.normalize.units import ZH_UNITS, UnitMatch, match_unit, pint_name
-from extract.patterns import PatternError, check_rules, literal_alternation, load_patterns
+from extract.patterns import PatternError, check_expectations, check_rules, literal_alternation, load_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,16 +407,5 @@ def _bare_u_ok(text: str, n: Number, u: UnitMatch) -> bool:
     return bool(_U_CONTEXT.search(window))
 
 
-def _check_zh_examples(rules: Sequence[Mapping[str, Any]]) -> None:
-    """Prove every Chinese word on its example: :func:`find_doses` gives its ``expect``.
-
-    Raises:
-        PatternError: naming the rule whose example yields something else.
-    """
-    for rule in rules:
-        got = [[d.value, d.unit] for d in find_doses(rule["example"])]
-        if got != rule["expect"]:
-            raise _zh_fail(rule["id"], f"example {rule['example']!r} yields {got}, not {rule['expect']}")
-
-
-_check_zh_examples(load_patterns(ZH_RULE_FILE))
+# Every Chinese word proved on its example: find_doses gives its ``expect``.
+check_expectations(load_patterns(ZH_RULE_FILE), _ZH_SOURCE, lambda example: [[d.value, d.unit] for d in find_doses(example)])

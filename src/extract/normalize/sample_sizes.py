@@ -49,7 +49,7 @@ from typing import Any
 import regex
 
 from extract.normalize.numbers import Number, numbers_in, parse_chinese_numeral
-from extract.patterns import PatternError, check_rules, literal_alternation, load_patterns
+from extract.patterns import PatternError, check_expectations, check_rules, literal_alternation, load_patterns
 
 
 @dataclass(frozen=True, slots=True)
@@ -716,16 +716,5 @@ def _both_sexes_counted(text: str, numbers: Sequence[Number], start: int, end: i
     return len(sexes) == 2
 
 
-def _check_zh_examples(rules: Sequence[Mapping[str, Any]]) -> None:
-    """Prove every Chinese word on its example: :func:`find_sample_sizes` gives its ``expect``.
-
-    Raises:
-        PatternError: naming the rule whose example yields something else.
-    """
-    for rule in rules:
-        got = [[m.value, m.kind] for m in find_sample_sizes(rule["example"])]
-        if got != rule["expect"]:
-            raise _zh_fail(rule["id"], f"example {rule['example']!r} yields {got}, not {rule['expect']}")
-
-
-_check_zh_examples(load_patterns(ZH_RULE_FILE))
+# Every Chinese word proved on its example: find_sample_sizes gives its ``expect``.
+check_expectations(load_patterns(ZH_RULE_FILE), _ZH_SOURCE, lambda example: [[m.value, m.kind] for m in find_sample_sizes(example)])

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -122,3 +122,17 @@ def literal_alternation(words: Sequence[str]) -> str:
     if not words:
         return "(?!)"
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def check_expectations(rules: Sequence[Mapping[str, Any]], source: str,
+                       run: Callable[[str], list[list[Any]]]) -> None:
+    """Prove each rule on its example: ``run(example)`` must give the rule's ``expect``.
+
+    Raises:
+        PatternError: naming the rule (and ``source``) whose example yields something else.
+    """
+    for rule in rules:
+        got = run(rule["example"])
+        if got != rule["expect"]:
+            raise PatternError(f"{source}: rule {rule['id']!r}: example {rule['example']!r} yields {got}, "
+                               f"not {rule['expect']}")
