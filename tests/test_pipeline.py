@@ -1,9 +1,10 @@
 """The pipeline as spaCy sees it: registry names, entry points, saving and loading,
-and the abbreviation detector's cheaper global matcher."""
+and the abbreviation detector's cheaper matchers."""
 
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 import warnings
@@ -12,10 +13,13 @@ from itertools import islice
 import pytest
 import spacy
 from scispacy.abbreviation import AbbreviationDetector
+from spacy.matcher import Matcher
+from spacy.tokens import Doc
 
 import extract
 from extract.components.outcomes import abbreviation_pairs
-from extract.pipeline import TOKENIZER_NAME, TrialTokenizer, build_pipeline
+from extract.pipeline import (TOKENIZER_NAME, TrialTokenizer, _GlobalMatcher, _ParenthesisMatcher,
+                              build_pipeline)
 
 from conftest import ABSTRACTS
 
@@ -88,7 +92,9 @@ def test_global_matcher_stand_in_finds_what_scispacy_finds():
         warnings.simplefilter("always")
         got = [abbreviation_pairs(d) for d in ours.pipe(texts)]
     assert not [w for w in caught if "W036" in str(w.message)]
-    expected = [abbreviation_pairs(d) for d in theirs.pipe(texts)]
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"\[W036\]")  # scispaCy's own, run empty
+        expected = [abbreviation_pairs(d) for d in theirs.pipe(texts)]
     assert got == expected
     assert sum(map(len, got)) > 50  # the sample does define abbreviations
     assert isinstance(theirs.get_pipe("abbreviation_detector"), AbbreviationDetector)
@@ -106,3 +112,49 @@ def test_tokenizer_has_exactly_scispacys_rules():
         assert getattr(ours, attr).__self__.pattern == getattr(reference, attr).__self__.pattern
     texts = _abstracts(300)
     assert [[t.text for t in ours(x)] for x in texts] == [[t.text for t in reference(x)] for x in texts]
+
+
+def _random_docs(vocab, alphabet: list[str], n: int, seed: int) -> list[Doc]:
+    rng = random.Random(seed)
+    return [Doc(vocab, words=[rng.choice(alphabet) for _ in range(rng.randint(0, 40))]) for _ in range(n)]
+
+
+def test_parenthesis_stand_in_gives_the_matchers_triples_in_its_order():
+    """Same (key, start, end) list, order included, as spaCy's Matcher with scispaCy's pattern."""
+    nlp = build_pipeline()
+    theirs = Matcher(nlp.vocab)
+    theirs.add("parenthesis", [[{"ORTH": "("}, {"OP": "+"}, {"ORTH": ")"}]])
+    ours = nlp.get_pipe("abbreviation_detector").matcher
+    assert isinstance(ours, _ParenthesisMatcher)
+    docs = _random_docs(nlp.vocab, ["(", ")", "a", "(a", "b)", "C"], 3000, seed=11)
+    docs += list(nlp.pipe(_abstracts(400)))
+    assert sum(len(theirs(d)) for d in docs) > 5000
+    for doc in docs:
+        assert ours(doc) == theirs(doc), doc.text
+
+
+def test_global_stand_in_gives_the_matchers_triples_in_its_order():
+    """Exact ORTH sequences under several keys, overlapping and nested, as spaCy's Matcher finds them."""
+    nlp = build_pipeline()
+    rng = random.Random(5)
+    alphabet = ["A", "B", "C", "a", "-", "(", "AB"]
+    for doc in _random_docs(nlp.vocab, alphabet, 1500, seed=7):
+        theirs = Matcher(nlp.vocab, validate=False)
+        ours = _GlobalMatcher(nlp.vocab)
+        for k in range(rng.randint(0, 4)):
+            pattern = [{"ORTH": rng.choice(alphabet)} for _ in range(rng.randint(1, 3))]
+            key = f"long form {k} {pattern}"
+            if key not in ours:
+                theirs.add(key, [pattern])
+                ours.add(key, [pattern])
+        assert len(ours) == len(theirs)
+        assert ours(doc) == (theirs(doc) if len(theirs) else []), (doc.text, len(ours))
+        for key in [k for k in list(ours._patterns)]:
+            ours.remove(nlp.vocab.strings[key])
+        assert len(ours) == 0 and ours(doc) == []
+
+
+def test_global_stand_in_takes_only_exact_orth_patterns():
+    nlp = build_pipeline()
+    with pytest.raises(ValueError):
+        _GlobalMatcher(nlp.vocab).add("x", [[{"LOWER": "a"}]])

@@ -725,7 +725,7 @@ def _p_list_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
 
 
 def _whole_word_uses(text: str, word: str) -> Iterator[tuple[int, int]]:
-    """Where ``word`` stands in ``text`` with no letter or digit either side,
+    r"""Where ``word`` stands in ``text`` with no letter or digit either side,
     left to right and not overlapping (what ``finditer`` of
     ``(?<![\p{L}\p{N}])word(?![\p{L}\p{N}])`` gives, without compiling a
     pattern for every short form of every document)."""
