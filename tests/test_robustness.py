@@ -695,3 +695,18 @@ def test_directory_of_bad_files_through_extract_file(tmp_path: Path) -> None:
     assert single.error is not None and single.error.type == "invalid_json"
     (missing,) = extract.extract_file(d / "nope.txt")
     assert missing.id == "nope" and missing.error is not None and missing.error.type == "unreadable"
+
+
+def test_control_ratio_counts_c0_controls_but_not_whitespace():
+    """The binary-text check counts C0 controls other than tab, newline, vertical tab, form feed, return."""
+    from extract.ingest.formats import _control_ratio
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "".join(chr(rng.choice([rng.randrange(0, 40), rng.randrange(0, 0x3000)]))
+                       for _ in range(rng.randrange(0, 60)))
+        sample = text[:4000]
+        expected = (sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v") / len(sample)) if sample else 0.0
+        assert _control_ratio(text) == expected, repr(text)
+    assert _control_ratio("a\x00b\x1f" + "\t\n\r\f\v") == 2 / 9
+    assert _control_ratio("x" * 3999 + "\x01" + "\x01" * 100) == 1 / 4000

@@ -87,12 +87,16 @@ def _looks_utf16(data: bytes) -> bool:
     return max(even_nuls, odd_nuls) > 0.4 * half and min(even_nuls, odd_nuls) < 0.05 * half
 
 
+#: C0 control characters other than the whitespace ones (\t \n \v \f \r).
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
 def _control_ratio(text: str) -> float:
+    """The share of control characters in the first 4,000 characters."""
     sample = text[:4000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f\v")
-    return bad / len(sample)
+    return len(_CONTROL.findall(sample)) / len(sample)
 
 
 # --------------------------------------------------------------------------- entry points
