@@ -298,8 +298,10 @@ _SIGNED_EXPR = r"(?:" + _SIGN + r")?" + _START + _EXPR
 # slower, because the engine can no longer skip to a possible first character.
 _SCAN = regex.compile(
     # Only these characters can start a match; saying so first lets the
-    # engine skip everything else quickly.
-    r"(?=[-\u2212\u2013\u2010\u2011â\d.(bBhHwW])(?:"
+    # engine skip everything else quickly. A letter can only start "between"
+    # (btw), "http(s)://" or "www." (skip): checking the next letters here
+    # saves trying every alternative at each b, h and w of the text.
+    r"(?=[-\u2212\u2013\u2010\u2011â\d.(]|[bB](?i:etween)|[hHwW](?i:ttps?://|ww\.))(?:"
     r"(?P<skip>" + _SKIP + r")"
     # "(2.5-3.4) × 10^8", "(15±3) × 10^6": one exponent for both.
     + r"|(?P<paren>\(" + _W + _START + r"(?P<pa>" + _EXPR + r")"
