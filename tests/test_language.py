@@ -63,3 +63,24 @@ def test_ascii_runs_are_those_of_the_general_path(text: str) -> None:
     general = _runs(text + "\né")
     assert general[-1] == ["other", len(text) + 1, len(text) + 2]
     assert _runs(text) == general[:-1]
+
+
+def test_plainly_english_shortcut_gives_the_general_segments() -> None:
+    """An ASCII text with no other language's word or letter pattern is one English
+    segment without classifying each sentence; random mixes of English and other
+    languages' words (and the ASCII hint "ung") must segment as the general path does."""
+    import random
+
+    from extract.ingest.language import _plainly_english, _segments
+
+    words = ("the lung patients were Los con es und die Ein was randomized . ! ? \n  Then 12 "
+             "P=0.01 A b ung young Sie wurden").split(" ")
+    rng = random.Random(2)
+    plain = 0
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + rng.choice([" ", "\n", ". ", ""]) for _ in range(rng.randrange(0, 30)))
+        plain += _plainly_english(text)
+        assert segment(text) == _segments(text), repr(text)
+    assert 2000 < plain < 18000  # both ways taken often
+    assert not _plainly_english("Patients with lung cancer were randomized.")  # "ung": the general way
+    assert segment(" Sixty patients were randomized.\n\nOK \n") == _segments(" Sixty patients were randomized.\n\nOK \n")

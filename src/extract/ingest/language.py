@@ -12,6 +12,7 @@ marked so that later pipelines (Chinese) can take theirs.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -183,6 +184,40 @@ def segment(text: str) -> list[Segment]:
     before them (or after, at the start), and adjacent runs of one language
     merge. A document with only undecided runs is English.
     """
+    if text.isascii() and _plainly_english(text):
+        return _english_segment(text)
+    return _segments(text)
+
+
+_ASCII_WORD = re.compile(r"[a-z]+")
+
+
+def _plainly_english(text: str) -> bool:
+    """An ASCII text with no word and no letter pattern of another language anywhere.
+
+    Then every sentence :func:`_latin_language` reads is English (four words or
+    more) or undecided (fewer), so the whole text is one English segment: a
+    sentence's words are words of the text, and a letter hint that matches in
+    a sentence matches in the text, which the sentence ends at whitespace.
+    """
+    return _ANY_DISTINCT.isdisjoint(_ASCII_WORD.findall(text.lower())) and not any(
+        h.search(text) for h in _LETTER_HINTS.values())
+
+
+def _english_segment(text: str) -> list[Segment]:
+    """What :func:`_segments` gives for a plainly English text: one segment from the
+    first run's start to the last run's end, trailing spaces and line breaks left out."""
+    runs = _runs(text)
+    if not runs:
+        return []
+    start, end = runs[0][1], runs[-1][2]
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    return [Segment("en", start, end)]
+
+
+def _segments(text: str) -> list[Segment]:
+    """:func:`segment`, the general way: each sentence of each run classified."""
     pieces: list[tuple[str, int, int]] = []
     for kind, run_start, run_end in _runs(text):
         # Latin text may switch language between sentences (a Portuguese
