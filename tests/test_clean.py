@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,33 @@ def test_cleaning_keeps_every_annotated_fact(gold_path: Path) -> None:
         checked += 1
         assert want in flat, f"lost in cleaning: {note!r}"
     assert checked or not _gold_notes(gold)
+
+
+def test_ascii_shortcuts_change_nothing() -> None:
+    """normalize_chars and the repeated-line key skip regexes on ASCII text that cannot
+    match there; on random ASCII (controls, runs of spaces, "?IU", DEL) the result is the
+    one every regex gives when run unconditionally."""
+    import random
+
+    from extract.ingest import clean as c
+
+    def every_step(text: str) -> str:
+        text = c.fix_mojibake(text)
+        text = c.strip_markup(text)
+        text = c._SUPERSCRIPT_RUN.sub(lambda m: "^" + "".join(c._SUPERSCRIPT[ch] for ch in m.group()), text)
+        text = unicodedata.normalize("NFKC", text)
+        text = text.translate(c._CHAR_MAP)
+        text = c._CONTROL.sub("", text)
+        if "?" in text:
+            text = c._LOST_SPACE_QMARK.sub(" ", text)
+        if "Downloaded" in text:
+            text = c._DOWNLOADED_STAMP.sub(" ", text)
+        return c._SPACES.sub(" ", text)
+
+    pieces = ["a", "B", "12", " ", "  ", "\t", "\x00", "\x07", "\x1f", "\x7f", "\x0b", "?IU", "50,000?IU",
+              "mg", "<b>", "&amp;", "\n", "e.g.", "P < 0.05", "Downloaded from https://x.org on 1 May 2020"]
+    rng = random.Random(4)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        assert c.normalize_chars(text) == every_step(text), repr(text)
+        assert c._dedupe_key(text) == c._NOT_ALNUM.sub("", text).casefold(), repr(text)

@@ -19,6 +19,7 @@ Order matters and is fixed:
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -86,6 +87,7 @@ _CHAR_MAP = str.maketrans({
 })
 _LOST_SPACE_QMARK = regex.compile(r"(?<=\d)\?(?=(?:IU|UI|mg|µg|μg|ng|pg|mL|ml|g|kg|mmol|nmol|U|h|min|days?|weeks?|years?)\b)")
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")  # the ASCII part of _CONTROL
 _SPACES = regex.compile(r"[ \p{Zs}]{2,}")
 _BLANK_LINES = regex.compile(r"\n{3,}")
 
@@ -133,6 +135,7 @@ _REGISTRY_HINT = regex.compile(
     r"\b(?:NCT\s?\d{8}|ISRCTN|ChiCTR|IRCT\d|ACTRN\d|CTRI/|DRKS\d|UMIN\d|JPRN|KCT\d|PACTR\d|EudraCT|NTR\d|jRCT)", regex.I
 )
 _NOT_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+_ASCII_NOT_ALNUM = re.compile(r"[^A-Za-z0-9]+")
 _WE_OUR = regex.compile(r"\b(?:we|our)\b", regex.I)
 _AUTHOR_SPLIT = regex.compile(r",|\band\b|;")
 _NAME_PART = regex.compile(r"^\s*(?:[\p{Lu}][\p{L}'’.-]*\s*){1,5}(?:[\d,#*†‡§ǂ]*)\s*$")
@@ -191,6 +194,8 @@ def _latex_to_text(expr: str) -> str:
 
 def superscripts_to_caret(text: str) -> str:
     """``10⁶`` -> ``10^6``, ``m²`` -> ``m^2``, ``kg⁻¹`` -> ``kg^-1``."""
+    if text.isascii():
+        return text  # superscript characters are not ASCII
     return _SUPERSCRIPT_RUN.sub(lambda m: "^" + "".join(_SUPERSCRIPT[c] for c in m.group()), text)
 
 
@@ -205,13 +210,16 @@ def normalize_chars(text: str) -> str:
     text = superscripts_to_caret(text)
     text = unicodedata.normalize("NFKC", text)
     text = text.translate(_CHAR_MAP)
-    text = _CONTROL.sub("", text)
+    ascii_text = text.isascii()
+    if not ascii_text or _ASCII_CONTROL.search(text):
+        text = _CONTROL.sub("", text)
     if "?" in text:
         # A thin space lost to "?" between a number and its unit: "50,000?IU", "8.8?ng/mL".
         text = _LOST_SPACE_QMARK.sub(" ", text)
     if "Downloaded" in text:
         text = _DOWNLOADED_STAMP.sub(" ", text)
-    text = _SPACES.sub(" ", text)
+    if not (ascii_text and "  " not in text):  # an ASCII text needs two spaces in a row
+        text = _SPACES.sub(" ", text)
     return text
 
 
@@ -254,6 +262,8 @@ def _is_author_list(s: str) -> bool:
 
 
 def _dedupe_key(line: str) -> str:
+    if line.isascii():  # the same key, from the stdlib's faster engine
+        return _ASCII_NOT_ALNUM.sub("", line).lower()
     return _NOT_ALNUM.sub("", line).casefold()
 
 
