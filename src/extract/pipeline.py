@@ -35,7 +35,6 @@ offsets; text without a CJK character takes scispaCy's path unchanged.
 from __future__ import annotations
 
 import re
-import warnings
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -142,12 +141,7 @@ def trial_tokenizer(nlp: Language) -> TrialTokenizer:
     # they are loaded once, not twice (~0.05 s at start-up).
     view = SimpleNamespace(Defaults=SimpleNamespace(tokenizer_exceptions={}), vocab=nlp.vocab,
                            tokenizer=SimpleNamespace(token_match=nlp.Defaults.token_match))
-    with warnings.catch_warnings():
-        # scispaCy's infix pattern holds a literal "[[", which Python's re flags
-        # (FutureWarning "Possible set union") in case a later version reads it as
-        # set syntax. Nothing a user of this tool can act on, printed on every run.
-        warnings.filterwarnings("ignore", message="Possible set union", category=FutureWarning)
-        rules = combined_rule_tokenizer(view)  # type: ignore[arg-type]
+    rules = combined_rule_tokenizer(view)  # type: ignore[arg-type]
     exceptions = dict(nlp.Defaults.tokenizer_exceptions)
     exceptions.update({abbreviation: [{ORTH: abbreviation}] for abbreviation in SCISPACY_ABBREVIATIONS})
     return TrialTokenizer(nlp.vocab, rules=exceptions, prefix_search=rules.prefix_search,
