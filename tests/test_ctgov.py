@@ -293,3 +293,54 @@ def test_any_field_of_any_type_gives_one_document(changes: list[tuple[str, Any]]
     docs = list(read_text(json.dumps(rec), stem="fuzz"))
     assert len(docs) == 1
     assert docs[0].error is not None or docs[0].text
+
+
+@pytest.mark.parametrize("streamed", [True, False], ids=["file", "text"])
+def test_json_lines_of_search_responses(tmp_path: Path, streamed: bool) -> None:
+    a, b = _study(), _study()
+    b["protocolSection"]["identificationModule"]["nctId"] = "NCT09990002"
+    c = _study()
+    del c["protocolSection"]["identificationModule"]["nctId"]
+    text = _response([a, b]) + "\n" + _response([c, 7]) + "\n" + _response([]) + "\n"
+    if streamed:
+        p = tmp_path / "pages.jsonl"
+        p.write_text(text, encoding="utf-8")
+        docs = list(read_path(p))
+    else:
+        docs = list(read_text(text, stem="pages"))
+    assert [d.id for d in docs] == ["NCT09990001", "NCT09990002", "pages:2.1", "pages:2.2", "pages:3"]
+    assert [d.error[0] if d.error else None for d in docs] == [None, None, None, "invalid_json", "empty_document"]
+
+
+def test_one_line_search_response_with_one_study_is_named_by_the_file(tmp_path: Path) -> None:
+    p = tmp_path / "one.jsonl"
+    p.write_text(_response([_study()]) + "\n", encoding="utf-8")
+    assert [d.id for d in read_path(p)] == ["one"]
+    assert [d.id for d in read_text(_response([_study()]), stem="one", suffix=".jsonl")] == ["one"]
+    two = _response([_study(), _study()])
+    assert [d.id for d in read_text(two, stem="one", suffix=".jsonl")] == ["NCT09990001", "NCT09990001"]
+
+
+@pytest.mark.xfail(strict=True, reason="linking walks back up to three sentences: a measure whose title names no "
+                                       "outcome the rules know takes the previous measure's (normalize/linking.py)")
+def test_p_value_of_a_measure_without_a_named_outcome_is_not_linked_to_the_previous_measure() -> None:
+    rec = _study()
+    measures = rec["resultsSection"]["outcomeMeasuresModule"]["outcomeMeasures"]
+    measures[1]["description"] = "Percent of predicted FVC."
+    measures[2]["title"] = "Efficacy"
+    record = extract.extract(next(iter(read_text(json.dumps(rec), stem="x"))).text)
+    assert [p.outcome for p in record.p_values if p.value == 0.62] == [None]
+
+
+@pytest.mark.xfail(strict=True, reason="sample_sizes' count-then-verb rule crosses the line end: the last Started count "
+                                       "before a 'Completed' row is read as completed (normalize/sample_sizes.py)")
+def test_started_row_right_before_completed_row_keeps_its_kind() -> None:
+    rec = _study()
+    period = rec["resultsSection"]["participantFlowModule"]["periods"][0]
+    del period["dropWithdraws"]  # no reasons line between the Started and Completed rows
+    (doc,) = read_text(json.dumps(rec), stem="x")
+    assert "Started 30 30 30\nCompleted 27 28 29" in doc.text
+    record = extract.extract(doc.text)
+    started = doc.text.index("Started 30 30 30")
+    kinds = [s.kind for s in record.sample_sizes if started <= s.start < started + len("Started 30 30 30")]
+    assert kinds == ["arm", "arm", "arm"]

@@ -186,11 +186,11 @@ def _stream_jsonl(p: Path, stem: str) -> Iterator[Document]:
                     raw = raw.removeprefix(codecs.BOM_UTF8)
                 if not raw.strip():
                     continue
-                doc = _jsonl_line(raw, n, stem, source)
-                count += 1
-                if pending is not None:
-                    yield pending
-                pending = doc
+                for doc in _jsonl_line(raw, n, stem, source):
+                    count += 1
+                    if pending is not None:
+                        yield pending
+                    pending = doc
     except (OSError, EOFError, zlib.error) as exc:
         if pending is not None:
             yield pending
@@ -202,10 +202,11 @@ def _stream_jsonl(p: Path, stem: str) -> Iterator[Document]:
         yield pending
 
 
-def _jsonl_line(raw: bytes, n: int, stem: str, source: str) -> Document:
+def _jsonl_line(raw: bytes, n: int, stem: str, source: str) -> list[Document]:
+    """The documents of one line: one, or each study of a saved search response."""
     fallback = f"{stem}:{n}"
     if len(raw) > MAX_DOCUMENT_CHARS * 4:
-        return Document.failed(fallback, "too_large", f"line {n} has {len(raw):,} bytes; the limit for one document is {MAX_DOCUMENT_CHARS:,} characters", source=source)
+        return [Document.failed(fallback, "too_large", f"line {n} has {len(raw):,} bytes; the limit for one document is {MAX_DOCUMENT_CHARS:,} characters", source=source)]
     warnings: list[str] = []
     try:
         line = raw.decode("utf-8")
@@ -215,12 +216,33 @@ def _jsonl_line(raw: bytes, n: int, stem: str, source: str) -> Document:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Document.failed(fallback, "invalid_json", f"line {n}: {_json_error(exc)}", source=source)
+        return [Document.failed(fallback, "invalid_json", f"line {n}: {_json_error(exc)}", source=source)]
     if not isinstance(obj, dict):
-        return Document.failed(fallback, "invalid_json", f"line {n}: expected a JSON object, got {type(obj).__name__}", source=source)
-    doc = _record_to_document(obj, _record_id(obj) or fallback, source, fmt="jsonl")
-    doc.warnings[:0] = warnings
-    return doc
+        return [Document.failed(fallback, "invalid_json", f"line {n}: expected a JSON object, got {type(obj).__name__}", source=source)]
+    docs = _jsonl_records(obj, n, stem, source)
+    for doc in docs:
+        doc.warnings[:0] = warnings
+    return docs
+
+
+def _jsonl_records(obj: dict[str, Any], n: int, stem: str | None, source: str | None) -> list[Document]:
+    """The documents of the JSON object on line ``n``: the record, or each study of a search response.
+
+    A study without an NCT id on line ``n`` is ``STEM:n.k``, k its position in the response.
+    """
+    if not _is_ctgov_search_response(obj):
+        return [_record_to_document(obj, _record_id(obj) or f"{stem}:{n}", source, fmt="jsonl")]
+    studies = obj["studies"]
+    if not studies:
+        return [Document.failed(f"{stem}:{n}", "empty_document", f"line {n}: the ClinicalTrials.gov search response holds no studies", source=source)]
+    docs = []
+    for k, study in enumerate(studies, 1):
+        fallback = f"{stem}:{n}.{k}"
+        if isinstance(study, dict):
+            docs.append(_ctgov_json_to_document(study, _record_id(study) or fallback, source))
+        else:
+            docs.append(Document.failed(fallback, "invalid_json", f"line {n}: studies[{k - 1}]: expected a JSON object (a study), got {_json_type(study)}", source=source))
+    return docs
 
 
 def _stream_xml(p: Path, stem: str) -> Iterator[Document]:
@@ -325,9 +347,10 @@ def _json_error(exc: json.JSONDecodeError) -> str:
 def _read_jsonl(text: str, stem: str | None, source: str | None) -> Iterator[Document]:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) == 1 and stem is not None:
-        for doc in _read_jsonl_lines(text, stem, source):
-            doc.id = stem  # a file holding one document is named by its stem (SPEC section 1)
-            yield doc
+        docs = list(_read_jsonl_lines(text, stem, source))
+        if len(docs) == 1:
+            docs[0].id = stem  # a file holding one document is named by its stem (SPEC section 1)
+        yield from docs
         return
     yield from _read_jsonl_lines(text, stem, source)
 
@@ -345,7 +368,7 @@ def _read_jsonl_lines(text: str, stem: str | None, source: str | None) -> Iterat
         if not isinstance(obj, dict):
             yield Document.failed(fallback, "invalid_json", f"line {n}: expected a JSON object, got {type(obj).__name__}", source=source)
             continue
-        yield _record_to_document(obj, _record_id(obj) or fallback, source, fmt="jsonl")
+        yield from _jsonl_records(obj, n, stem, source)
 
 
 def _read_json(stripped: str, stem: str | None, source: str | None) -> Iterator[Document]:
