@@ -344,3 +344,19 @@ def test_started_row_right_before_completed_row_keeps_its_kind() -> None:
     started = doc.text.index("Started 30 30 30")
     kinds = [s.kind for s in record.sample_sizes if started <= s.start < started + len("Started 30 30 30")]
     assert kinds == ["arm", "arm", "arm"]
+
+
+def test_flow_without_group_list_uses_the_group_ids() -> None:
+    doc = _one(json.dumps(_set(_study(), f"{RS}.participantFlowModule.groups", None)))
+    assert "Participant Flow, Overall Study: FG000 | FG001 | FG002\nStarted 30 30 30" in doc.text
+
+
+def test_untitled_measure_keeps_its_p_values() -> None:
+    doc = _one(json.dumps(_set(_study(), f"{OM0}.title", None)))
+    assert "Primary Outcome Measure: (title not given) [Time Frame: Baseline and week 24]\nStatistical Analyses: " in doc.text
+    assert "P = 0.016" in doc.text
+
+
+def test_a_record_with_a_studies_key_and_text_is_not_a_search_response() -> None:
+    doc = _one(json.dumps({"title": "Review of studies", "studies": [{"x": 1}]}))
+    assert doc.format == "json" and doc.text == "Review of studies"

@@ -410,7 +410,8 @@ def _is_ctgov_study(obj: dict[str, Any]) -> bool:
 
 def _is_ctgov_search_response(obj: dict[str, Any]) -> bool:
     """An API v2 search response saved to a file: ``{"studies": [...], "nextPageToken": ...}``."""
-    return isinstance(obj.get("studies"), list) and not _is_ctgov_study(obj) and not _first_str(obj, _JSON_TEXT_KEYS)
+    return (isinstance(obj.get("studies"), list) and not _is_ctgov_study(obj)
+            and not _first_str(obj, _JSON_TEXT_KEYS) and not _first_str(obj, _JSON_TITLE_KEYS))
 
 
 def _read_ctgov_studies(studies: list[Any], stem: str | None, source: str | None) -> Iterator[Document]:
@@ -695,9 +696,9 @@ def _render_results(res: _Results) -> list[str]:
             lines.append("Baseline Analysis Population: " + "; ".join(parts))
     seen_analyzed: set[str] = set()
     for m in res.measures:
-        if not m.title:
+        if not (m.title or m.analyses or m.description):
             continue
-        head = f"{m.kind + ' ' if m.kind else ''}Outcome Measure: {m.title}"
+        head = f"{m.kind + ' ' if m.kind else ''}Outcome Measure: {m.title or '(title not given)'}"
         lines.append(head + (f" [Time Frame: {m.time_frame}]" if m.time_frame else ""))
         # The analyses come right after the measure's title: its p-values are linked to the
         # outcome the title names (SPEC section 2, p_values[].outcome).
@@ -723,6 +724,8 @@ def _render_results(res: _Results) -> list[str]:
 
 def _flow_lines(groups: _Groups, period: _Period) -> list[str]:
     """One period of the participant flow as the table rows the rules read (``Started 40 40``)."""
+    if not groups:  # no group list: the ids the counts use stand for the groups
+        groups = [(gid, gid) for gid in dict.fromkeys(gid for _, counts in period.milestones for gid in counts)]
     ids = [gid for gid, _ in groups]
     head = f"Participant Flow, {period.title or 'Overall Study'}: " + " | ".join(title for _, title in groups)
     rows: dict[str, str] = {}
@@ -734,7 +737,8 @@ def _flow_lines(groups: _Groups, period: _Period) -> list[str]:
             rows[key] = f"{_FLOW_ROW_LABELS[key]} " + " ".join(str(v) for v in values)
         else:
             cells = [f"{title} {counts[gid]}" for gid, title in groups if counts.get(gid, "").strip()]
-            other.append(f"Milestone {label.title() if label.isupper() else label}: " + ", ".join(cells))
+            if cells:
+                other.append(f"Milestone {label.title() if label.isupper() else label}: " + ", ".join(cells))
     lines = [head] if ids else []
     if "STARTED" in rows:
         lines.append(rows["STARTED"])
