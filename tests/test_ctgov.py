@@ -360,3 +360,44 @@ def test_untitled_measure_keeps_its_p_values() -> None:
 def test_a_record_with_a_studies_key_and_text_is_not_a_search_response() -> None:
     doc = _one(json.dumps({"title": "Review of studies", "studies": [{"x": 1}]}))
     assert doc.format == "json" and doc.text == "Review of studies"
+
+
+XML_CHANGES = [
+    ('count="27"', 'count="twenty-seven"'),                      # a count that is not a number
+    ("<title>STARTED</title>", "<title></title>"),               # a milestone without its name
+    ("<p_value>0.016</p_value>", "<p_value/>"),                  # an analysis without a p-value
+    ("<p_value>0.23</p_value>", "<p_value>NS</p_value>"),        # a p-value in words
+    ('<group group_id="P1">', '<group>'),                        # a group without its id
+    ("<analyzed_list>", "<analyzed_list><analyzed><units>Eyes</units></analyzed>"),  # other units first
+    ("<clinical_results>", "<clinical_results><outcome_list><outcome/></outcome_list>"),  # an empty outcome
+]
+
+
+@pytest.mark.parametrize("old,new", XML_CHANGES, ids=[c[1][:30] for c in XML_CHANGES])
+def test_odd_legacy_xml_is_read(old: str, new: str) -> None:
+    xml = LEGACY.read_text(encoding="utf-8")
+    assert old in xml
+    doc = _one(xml.replace(old, new, 1))
+    assert doc.error is None and doc.format == "ctgov_xml"
+    assert "Registration Number: NCT09990001" in doc.text
+
+
+def test_legacy_xml_with_empty_results() -> None:
+    xml = LEGACY.read_text(encoding="utf-8")
+    start, end = xml.index("<clinical_results>"), xml.index("</clinical_results>") + len("</clinical_results>")
+    doc = _one(xml[:start] + "<clinical_results/>" + xml[end:])
+    assert doc.error is None and "Participant Flow" not in doc.text
+    # without results the protocol's outcome measures are kept
+    assert "Primary Outcome Measure: Change From Baseline in ALSFRS-R Total Score at Week 24. The ALS" in doc.text
+
+
+def test_a_folder_of_records_gives_one_record_per_study(tmp_path: Path) -> None:
+    for p in FIXTURES:
+        (tmp_path / p.name).write_bytes(p.read_bytes())
+    b = _study()
+    b["protocolSection"]["identificationModule"]["nctId"] = "NCT09990002"
+    (tmp_path / "page.json").write_text(_response([_study(), b, "x"]), encoding="utf-8")
+    records = list(extract.extract_file(tmp_path))
+    assert [(r.id, r.error.type if r.error else None) for r in records] == [
+        ("legacy_with_results", None), ("NCT09990001", None), ("NCT09990002", None), ("page:3", "invalid_json"),
+        ("v2_with_results", None)]
