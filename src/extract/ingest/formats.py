@@ -19,6 +19,7 @@ import json
 import os
 import zlib
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from xml.etree.ElementTree import Element
@@ -189,11 +190,11 @@ def _stream_jsonl(p: Path, stem: str) -> Iterator[Document]:
                     raw = raw.removeprefix(codecs.BOM_UTF8)
                 if not raw.strip():
                     continue
-                doc = _jsonl_line(raw, n, stem, source)
-                count += 1
-                if pending is not None:
-                    yield pending
-                pending = doc
+                for doc in _jsonl_line(raw, n, stem, source):
+                    count += 1
+                    if pending is not None:
+                        yield pending
+                    pending = doc
     except (OSError, EOFError, zlib.error) as exc:
         if pending is not None:
             yield pending
@@ -205,10 +206,11 @@ def _stream_jsonl(p: Path, stem: str) -> Iterator[Document]:
         yield pending
 
 
-def _jsonl_line(raw: bytes, n: int, stem: str, source: str) -> Document:
+def _jsonl_line(raw: bytes, n: int, stem: str, source: str) -> list[Document]:
+    """The documents of one line: one, or each study of a saved search response."""
     fallback = f"{stem}:{n}"
     if len(raw) > MAX_DOCUMENT_CHARS * 4:
-        return Document.failed(fallback, "too_large", f"line {n} has {len(raw):,} bytes; the limit for one document is {MAX_DOCUMENT_CHARS:,} characters", source=source)
+        return [Document.failed(fallback, "too_large", f"line {n} has {len(raw):,} bytes; the limit for one document is {MAX_DOCUMENT_CHARS:,} characters", source=source)]
     warnings: list[str] = []
     try:
         line = raw.decode("utf-8")
@@ -218,12 +220,33 @@ def _jsonl_line(raw: bytes, n: int, stem: str, source: str) -> Document:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Document.failed(fallback, "invalid_json", f"line {n}: {_json_error(exc)}", source=source)
+        return [Document.failed(fallback, "invalid_json", f"line {n}: {_json_error(exc)}", source=source)]
     if not isinstance(obj, dict):
-        return Document.failed(fallback, "invalid_json", f"line {n}: expected a JSON object, got {type(obj).__name__}", source=source)
-    doc = _record_to_document(obj, _record_id(obj) or fallback, source, fmt="jsonl")
-    doc.warnings[:0] = warnings
-    return doc
+        return [Document.failed(fallback, "invalid_json", f"line {n}: expected a JSON object, got {type(obj).__name__}", source=source)]
+    docs = _jsonl_records(obj, n, stem, source)
+    for doc in docs:
+        doc.warnings[:0] = warnings
+    return docs
+
+
+def _jsonl_records(obj: dict[str, Any], n: int, stem: str | None, source: str | None) -> list[Document]:
+    """The documents of the JSON object on line ``n``: the record, or each study of a search response.
+
+    A study without an NCT id on line ``n`` is ``STEM:n.k``, k its position in the response.
+    """
+    if not _is_ctgov_search_response(obj):
+        return [_record_to_document(obj, _record_id(obj) or f"{stem}:{n}", source, fmt="jsonl")]
+    studies = obj["studies"]
+    if not studies:
+        return [Document.failed(f"{stem}:{n}", "empty_document", f"line {n}: the ClinicalTrials.gov search response holds no studies", source=source)]
+    docs = []
+    for k, study in enumerate(studies, 1):
+        fallback = f"{stem}:{n}.{k}"
+        if isinstance(study, dict):
+            docs.append(_ctgov_json_to_document(study, _record_id(study) or fallback, source))
+        else:
+            docs.append(Document.failed(fallback, "invalid_json", f"line {n}: studies[{k - 1}]: expected a JSON object (a study), got {_json_type(study)}", source=source))
+    return docs
 
 
 def _stream_xml(p: Path, stem: str) -> Iterator[Document]:
@@ -328,9 +351,10 @@ def _json_error(exc: json.JSONDecodeError) -> str:
 def _read_jsonl(text: str, stem: str | None, source: str | None) -> Iterator[Document]:
     lines = [ln for ln in text.splitlines() if ln.strip()]
     if len(lines) == 1 and stem is not None:
-        for doc in _read_jsonl_lines(text, stem, source):
-            doc.id = stem  # a file holding one document is named by its stem (SPEC section 1)
-            yield doc
+        docs = list(_read_jsonl_lines(text, stem, source))
+        if len(docs) == 1:
+            docs[0].id = stem  # a file holding one document is named by its stem (SPEC section 1)
+        yield from docs
         return
     yield from _read_jsonl_lines(text, stem, source)
 
@@ -348,7 +372,7 @@ def _read_jsonl_lines(text: str, stem: str | None, source: str | None) -> Iterat
         if not isinstance(obj, dict):
             yield Document.failed(fallback, "invalid_json", f"line {n}: expected a JSON object, got {type(obj).__name__}", source=source)
             continue
-        yield _record_to_document(obj, _record_id(obj) or fallback, source, fmt="jsonl")
+        yield from _jsonl_records(obj, n, stem, source)
 
 
 def _read_json(stripped: str, stem: str | None, source: str | None) -> Iterator[Document]:
@@ -376,7 +400,39 @@ def _read_json(stripped: str, stem: str | None, source: str | None) -> Iterator[
     if not isinstance(obj, dict):
         yield Document.failed(stem, "invalid_json", f"expected a JSON object, got {type(obj).__name__}", source=source)
         return
+    if _is_ctgov_search_response(obj):
+        yield from _read_ctgov_studies(obj["studies"], stem, source)
+        return
     yield _record_to_document(obj, stem, source, fmt="json", trailing=trailing)
+
+
+def _is_ctgov_study(obj: dict[str, Any]) -> bool:
+    """An API v2 study: it has a ``protocolSection`` or a ``resultsSection`` (of any type: a wrong
+    type is reported by the CT.gov reader, not taken for a record without text)."""
+    return "protocolSection" in obj or "resultsSection" in obj
+
+
+def _is_ctgov_search_response(obj: dict[str, Any]) -> bool:
+    """An API v2 search response saved to a file: ``{"studies": [...], "nextPageToken": ...}``."""
+    return (isinstance(obj.get("studies"), list) and not _is_ctgov_study(obj)
+            and not _first_str(obj, _JSON_TEXT_KEYS) and not _first_str(obj, _JSON_TITLE_KEYS))
+
+
+def _read_ctgov_studies(studies: list[Any], stem: str | None, source: str | None) -> Iterator[Document]:
+    """Each study of a search response is its own document (SPEC section 1: one study in the
+    file is named by the file's stem, several by their NCT id, else ``STEM:N``)."""
+    if not studies:
+        yield Document.failed(stem, "empty_document", "the ClinicalTrials.gov search response holds no studies", source=source)
+        return
+    single = len(studies) == 1
+    for n, study in enumerate(studies, 1):
+        fallback = stem if single else f"{stem}:{n}"
+        if not isinstance(study, dict):
+            yield Document.failed(fallback, "invalid_json",
+                                  f"studies[{n - 1}]: expected a JSON object (a study), got {_json_type(study)}", source=source)
+            continue
+        doc_id = stem if single else (_record_id(study) or fallback)
+        yield _ctgov_json_to_document(study, doc_id, source)
 
 
 def _record_id(obj: dict[str, Any]) -> str | None:
@@ -384,9 +440,11 @@ def _record_id(obj: dict[str, Any]) -> str | None:
         val = obj.get(key)
         if isinstance(val, (str, int)) and str(val).strip():
             return str(val).strip()
-    ident = obj.get("protocolSection", {}).get("identificationModule", {}) if isinstance(obj.get("protocolSection"), dict) else {}
-    if isinstance(ident, dict) and ident.get("nctId"):
-        return str(ident["nctId"])
+    ps = obj.get("protocolSection")
+    ident = ps.get("identificationModule") if isinstance(ps, dict) else None
+    nct = ident.get("nctId") if isinstance(ident, dict) else None
+    if isinstance(nct, str) and nct.strip():
+        return nct.strip()  # a ClinicalTrials.gov API v2 study
     return None
 
 
@@ -403,7 +461,7 @@ def _first_str(obj: dict[str, Any], keys: Iterable[str]) -> str | None:
 def _record_to_document(obj: dict[str, Any], doc_id: str | None, source: str | None,
                         fmt: str, trailing: str = "") -> Document:
     """Turn one JSON record into a Document (Semantic Scholar-like or CT.gov v2)."""
-    if isinstance(obj.get("protocolSection"), dict):
+    if _is_ctgov_study(obj):
         return _ctgov_json_to_document(obj, doc_id, source)
     title = _first_str(obj, _JSON_TITLE_KEYS)
     body = _first_str(obj, _JSON_TEXT_KEYS)
@@ -418,44 +476,464 @@ def _record_to_document(obj: dict[str, Any], doc_id: str | None, source: str | N
     return Document(id=doc_id, format=fmt, text="\n\n".join(parts), title=title, source=source)
 
 
-def _ctgov_json_to_document(obj: dict[str, Any], doc_id: str | None, source: str | None) -> Document:
-    """ClinicalTrials.gov API v2 JSON: the protocol's text fields as labelled lines."""
-    ps = obj["protocolSection"]
+# --------------------------------------------------------------------------- ClinicalTrials.gov
+#
+# A registry record is turned into labelled lines that the extraction rules
+# read like a registry page (seeds 003 and d37 show the layouts they know):
+# ``Enrollment: 80 (Actual)``, participant-flow rows ``Started 40 40``, and one
+# line per outcome measure with its statistical analyses right after it, so
+# that each analysis p-value is linked to that measure.
+#
+# Left out on purpose, because they would mostly add false positives under
+# ANNOTATION.md:
+# - eligibility criteria: ages, lab thresholds, washout periods and doses of
+#   prior or forbidden drugs ("prednisone > 10 mg/day") are neither sample
+#   sizes nor doses of the study's intervention;
+# - keywords: search terms, not statements; an outcome word there is not a
+#   measure the study reports, and the outcome measures are listed anyway;
+# - baseline measures (age, sex, race tables) and outcome-measure values:
+#   ages, subgroup counts and measured values, not sample sizes; only the
+#   participant denominators of baseline and outcome measures are kept;
+# - the adverse-event term tables: counts of events or of affected people
+#   (not sample sizes, SPEC section 2), at-risk counts that repeat the arm
+#   sizes, and hundreds of MedDRA terms; one line says which adverse-event
+#   tables the record reports, which names the outcome a reviewer records;
+# - free-text comments of analyses (group description, estimate and
+#   statistical comments): they state hypotheses, margins and alpha levels
+#   ("two-sided alpha of 0.05") that read as p-values; the p-value comment is
+#   kept, next to its p-value;
+# - design info (allocation, masking): no field the rules extract uses it.
+
+#: Secondary-id types of the API v2 (``secondaryIdInfos[].type``), in words.
+_CTGOV_ID_TYPES = {
+    "EUDRACT_NUMBER": "EudraCT Number", "CTIS": "EU CT Number", "REGISTRY": "Registry Identifier",
+    "NIH": "NIH Grant", "FDA": "FDA", "VA": "VA", "CDC": "CDC", "AHRQ": "AHRQ", "SAMHSA": "SAMHSA",
+    "OTHER_GRANT": "Other Grant/Funding Number", "OTHER": "Other Identifier",
+}
+#: Participant-flow milestones the rules read as table rows (``Started 16 18``).
+_FLOW_ROW_LABELS = {"STARTED": "Started", "COMPLETED": "Completed", "NOT COMPLETED": "Not Completed"}
+_OUTCOME_KINDS = {"PRIMARY": "Primary", "SECONDARY": "Secondary", "OTHER_PRE_SPECIFIED": "Other Pre-specified",
+                  "POST_HOC": "Post-Hoc"}
+_COUNT = regex.compile(r"\d{1,7}")
+# "<0.001", "= 0.03", "p<.05", "0.016": a comparator and a number; anything else is kept as written.
+_P_TEXT = regex.compile(r"(?i)^\s*(?:p\s*(?:-?\s*value)?\s*)?(?P<op><=|>=|≤|≥|<|>|=)?\s*(?P<num>\d*\.?\d+(?:[eE]-?\d+)?)\s*$")
+
+
+class _Reader:
+    """Typed access to one parsed JSON record.
+
+    A field of the wrong type (a list where an object is expected, null, a
+    number where text is expected) gives an empty value and a warning; it
+    never raises, so every record yields its one output record.
+    """
+
+    def __init__(self) -> None:
+        self.warnings: list[str] = []
+
+    def _wrong(self, path: str, value: Any, expected: str) -> None:
+        if value is not None:
+            self.warnings.append(f"ClinicalTrials.gov record: {path} is {_json_type(value)}, expected {expected}; skipped")
+
+    def obj(self, parent: dict[str, Any], key: str, path: str) -> dict[str, Any]:
+        val = parent.get(key)
+        if isinstance(val, dict):
+            return val
+        self._wrong(f"{path}.{key}" if path else key, val, "an object")
+        return {}
+
+    def objs(self, parent: dict[str, Any], key: str, path: str) -> list[dict[str, Any]]:
+        """A list of objects; items of another type are skipped with a warning."""
+        val = parent.get(key)
+        where = f"{path}.{key}" if path else key
+        if not isinstance(val, list):
+            self._wrong(where, val, "a list")
+            return []
+        out = []
+        for i, item in enumerate(val):
+            if isinstance(item, dict):
+                out.append(item)
+            else:
+                self._wrong(f"{where}[{i}]", item, "an object")
+        return out
+
+    def text(self, parent: dict[str, Any], key: str, path: str = "") -> str:
+        """A text field; numbers are written as text (v2 writes counts and p-values as strings)."""
+        val = parent.get(key)
+        if isinstance(val, str):
+            return val.strip()
+        if isinstance(val, (int, float)) and not isinstance(val, bool):
+            return _number_text(val)
+        self._wrong(f"{path}.{key}" if path else key, val, "text")
+        return ""
+
+    def texts(self, parent: dict[str, Any], key: str, path: str = "") -> list[str]:
+        """A list of text values (conditions); a single string counts as a list of one."""
+        val = parent.get(key)
+        if isinstance(val, str):
+            return [val.strip()] if val.strip() else []
+        if not isinstance(val, list):
+            self._wrong(f"{path}.{key}" if path else key, val, "a list of text")
+            return []
+        return [v.strip() for v in val if isinstance(v, str) and v.strip()]
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return {dict: "an object", list: "a list", str: "text"}.get(type(value), type(value).__name__)
+
+
+def _number_text(value: float) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _count(text: str) -> int | None:
+    """A participant count written as text ("40", " 40 "), else None."""
+    text = text.strip()
+    return int(text) if _COUNT.fullmatch(text) else None
+
+
+def _p_value_text(raw: str) -> str:
+    """A registry p-value as the rules read it: "<0.001" -> "P < 0.001", "0.016" -> "P = 0.016"."""
+    m = _P_TEXT.match(raw)
+    if not m:
+        return f"P-value: {_one_line(raw)}"
+    op = {"<=": "≤", ">=": "≥"}.get(m.group("op") or "=", m.group("op") or "=")
+    return f"P {op} {m.group('num')}"
+
+
+# Results in a neutral shape, read from either format and written by one renderer.
+# A group is (id, title); counts map a group id to a participant count (as text).
+_Groups = list[tuple[str, str]]
+_Counts = dict[str, str]
+
+
+@dataclass(slots=True)
+class _Analysis:
+    """One statistical analysis of an outcome measure (the fields the rules can use)."""
+
+    group_ids: list[str]
+    method: str
+    param_type: str
+    param_value: str
+    ci_pct: str
+    ci_low: str
+    ci_high: str
+    p_value: str
+    p_comment: str
+
+
+@dataclass(slots=True)
+class _Measure:
+    """One outcome measure with results."""
+
+    kind: str
+    title: str
+    description: str
+    time_frame: str
+    groups: _Groups
+    analyzed: _Counts
+    analyses: list[_Analysis]
+
+
+@dataclass(slots=True)
+class _Period:
+    """One period of the participant flow: milestone rows and reasons not completed."""
+
+    title: str
+    milestones: list[tuple[str, _Counts]]
+    reasons: list[tuple[str, _Counts]]
+
+
+@dataclass(slots=True)
+class _Results:
+    """A record's results, read from either format."""
+
+    flow_details: list[tuple[str, str]] = field(default_factory=list)
+    flow_groups: _Groups = field(default_factory=list)
+    periods: list[_Period] = field(default_factory=list)
+    baseline_groups: _Groups = field(default_factory=list)
+    baseline_counts: _Counts = field(default_factory=dict)
+    measures: list[_Measure] = field(default_factory=list)
+    #: (the adverse-event tables reported, time frame, description), when the record has the module
+    adverse: tuple[list[str], str, str] | None = None
+
+
+def _protocol_outcome_line(label: str, measure: str, description: str, time_frame: str) -> str:
+    line = f"{label}: {measure}"
+    if description:
+        line += f". {description}"
+    return line + (f" [Time Frame: {time_frame}]" if time_frame else "")
+
+
+def _norm_title(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _titles(groups: _Groups, ids: Iterable[str]) -> list[str]:
+    names = dict(groups)
+    return [names.get(g) or g for g in ids]
+
+
+def _render_results(res: _Results) -> list[str]:
+    """The labelled lines of a record's results (see the comment at the top of this section)."""
     lines: list[str] = []
-    ident = ps.get("identificationModule", {})
-    title = ident.get("officialTitle") or ident.get("briefTitle")
-    for key in ("briefTitle", "officialTitle"):
-        if ident.get(key):
-            lines.append(str(ident[key]))
-    if ident.get("nctId"):
-        lines.append(f"Registration Number: {ident['nctId']}")
-    for sec in ident.get("secondaryIdInfos", []) or []:
-        if isinstance(sec, dict) and sec.get("id"):
-            lines.append(f"Secondary ID: {sec['id']}")
-    desc = ps.get("descriptionModule", {})
+    for label, text in res.flow_details:
+        lines.append(f"{label}: {text}")
+    for period in res.periods:
+        lines.extend(_flow_lines(res.flow_groups, period))
+    if res.baseline_counts:
+        groups = res.baseline_groups
+        # The per-group counts repeat the Started row; the total, when stated, is the new fact.
+        total = [(gid, title) for gid, title in groups if title.casefold() == "total"]
+        parts = [f"{title} {res.baseline_counts[gid]} participants"
+                 for gid, title in (total or groups) if _count(res.baseline_counts.get(gid, "")) is not None]
+        if parts:
+            lines.append("Baseline Analysis Population: " + "; ".join(parts))
+    seen_analyzed: set[str] = set()
+    for m in res.measures:
+        if not (m.title or m.analyses or m.description):
+            continue
+        head = f"{m.kind + ' ' if m.kind else ''}Outcome Measure: {m.title or '(title not given)'}"
+        lines.append(head + (f" [Time Frame: {m.time_frame}]" if m.time_frame else ""))
+        # The analyses come right after the measure's title: its p-values are linked to the
+        # outcome the title names (SPEC section 2, p_values[].outcome).
+        rendered = [a for a in (_analysis_text(m, a) for a in m.analyses) if a]
+        if rendered:
+            lines.append(("Statistical Analysis: " if len(rendered) == 1 else "Statistical Analyses: ") + " | ".join(rendered))
+        if m.description:
+            lines.append(f"Description: {m.description}")
+        parts = [f"{title} {m.analyzed[gid]} participants analyzed"
+                 for gid, title in m.groups if _count(m.analyzed.get(gid, "")) is not None]
+        analyzed = "Participants Analyzed: " + "; ".join(parts)
+        if parts and analyzed not in seen_analyzed:  # the same denominators under every measure: said once
+            seen_analyzed.add(analyzed)
+            lines.append(analyzed)
+    if res.adverse is not None:
+        tables, time_frame, description = res.adverse
+        if tables or time_frame or description:
+            line = "Reported Adverse Events" + (f": {'; '.join(tables)}" if tables else "")
+            line += f" [Time Frame: {time_frame}]" if time_frame else ""
+            lines.append(line + (f". {description}" if description else ""))
+    return lines
+
+
+def _flow_lines(groups: _Groups, period: _Period) -> list[str]:
+    """One period of the participant flow as the table rows the rules read (``Started 40 40``)."""
+    if not groups:  # no group list: the ids the counts use stand for the groups
+        groups = [(gid, gid) for gid in dict.fromkeys(gid for _, counts in period.milestones for gid in counts)]
+    ids = [gid for gid, _ in groups]
+    head = f"Participant Flow, {period.title or 'Overall Study'}: " + " | ".join(title for _, title in groups)
+    rows: dict[str, str] = {}
+    other: list[str] = []
+    for label, counts in period.milestones:
+        values = [_count(counts.get(gid, "")) for gid in ids]
+        key = label.upper()
+        if ids and key in _FLOW_ROW_LABELS and None not in values and key not in rows:
+            rows[key] = f"{_FLOW_ROW_LABELS[key]} " + " ".join(str(v) for v in values)
+        else:
+            cells = [f"{title} {counts[gid]}" for gid, title in groups if counts.get(gid, "").strip()]
+            if cells:
+                other.append(f"Milestone {label.title() if label.isupper() else label}: " + ", ".join(cells))
+    lines = [head] if ids else []
+    if "STARTED" in rows:
+        lines.append(rows["STARTED"])
+    lines.extend(other)
+    if period.reasons:
+        cells = []
+        for label, counts in period.reasons:
+            cells.append(f"{label} (" + " | ".join(counts.get(gid, "").strip() or "-" for gid in ids) + ")")
+        # Between the Started and Completed rows on purpose: a count right before a line
+        # that starts with "Completed" is read as a completed count.
+        lines.append("Reasons Not Completed: " + "; ".join(cells))
+    lines.extend(rows[k] for k in ("COMPLETED", "NOT COMPLETED") if k in rows)
+    return lines if len(lines) > 1 else []
+
+
+def _analysis_text(m: _Measure, a: _Analysis) -> str:
+    parts: list[str] = []
+    measure_ids = [gid for gid, _ in m.groups]
+    if a.group_ids and set(a.group_ids) != set(measure_ids):
+        parts.append(" vs ".join(_titles(m.groups, a.group_ids)))  # only when not all the measure's groups
+    if a.method:
+        parts.append(_one_line(a.method))
+    if a.param_type or a.param_value:
+        est = _one_line(f"{a.param_type} {a.param_value}")
+        if a.ci_low and a.ci_high:
+            est += f" ({a.ci_pct or '95'}% CI {a.ci_low} to {a.ci_high})"
+        parts.append(est)
+    if a.p_value:
+        p = _p_value_text(a.p_value)
+        parts.append(p + (f" ({_one_line(a.p_comment)})" if a.p_comment else ""))
+    return ", ".join(parts)
+
+
+def _ctgov_json_to_document(obj: dict[str, Any], doc_id: str | None, source: str | None) -> Document:
+    """ClinicalTrials.gov API v2 JSON: protocol and results as labelled lines.
+
+    Wrong-typed fields are skipped with a warning (see :class:`_Reader`).
+    """
+    r = _Reader()
+    ps = r.obj(obj, "protocolSection", "")
+    lines: list[str] = []
+    ident = r.obj(ps, "identificationModule", "protocolSection")
+    brief, official = r.text(ident, "briefTitle"), r.text(ident, "officialTitle")
+    title = official or brief or None
+    lines.extend(t for t in dict.fromkeys((brief, official)) if t)
+    nct = r.text(ident, "nctId")
+    if nct:
+        lines.append(f"Registration Number: {nct}")
+    org = r.obj(ident, "orgStudyIdInfo", "identificationModule")
+    org_id = r.text(org, "id", "orgStudyIdInfo")
+    if org_id:
+        lines.append(f"Org Study ID: {org_id}")
+    if ident.get("secondaryIdInfos") is not None:
+        for sec in r.objs(ident, "secondaryIdInfos", "identificationModule"):
+            sid = r.text(sec, "id", "secondaryIdInfos")
+            if not sid:
+                continue
+            # The registry's name before the id: the registry rules look for it there (EudraCT).
+            kind = sec.get("domain") if isinstance(sec.get("domain"), str) and sec["domain"].strip() else None
+            kind = kind or _CTGOV_ID_TYPES.get(str(sec.get("type", "")), "")
+            lines.append(f"Secondary ID ({_one_line(kind)}): {sid}" if kind else f"Secondary ID: {sid}")
+    if ps.get("conditionsModule") is not None:
+        conditions = r.texts(r.obj(ps, "conditionsModule", "protocolSection"), "conditions", "conditionsModule")
+        if conditions:
+            lines.append("Conditions: " + "; ".join(conditions))
+    desc = r.obj(ps, "descriptionModule", "protocolSection")
     for key, label in (("briefSummary", "Brief Summary"), ("detailedDescription", "Detailed Description")):
-        if desc.get(key):
-            lines.append(f"{label}: {desc[key]}")
-    design = ps.get("designModule", {})
-    enroll = design.get("enrollmentInfo") or {}
-    if isinstance(enroll, dict) and enroll.get("count") is not None:
-        kind = str(enroll.get("type", "")).title()
-        lines.append(f"Enrollment: {enroll['count']}" + (f" ({kind})" if kind else ""))
-    arms = ps.get("armsInterventionsModule", {})
-    for grp in arms.get("armGroups", []) or []:
-        if isinstance(grp, dict):
-            lines.append(f"Arm: {grp.get('label', '')}: {grp.get('description', '')}".strip())
-    for itv in arms.get("interventions", []) or []:
-        if isinstance(itv, dict):
-            lines.append(f"Intervention: {itv.get('type', '')}: {itv.get('name', '')}: {itv.get('description', '')}")
-    out = ps.get("outcomesModule", {})
-    for key, label in (("primaryOutcomes", "Primary Outcome Measure"), ("secondaryOutcomes", "Secondary Outcome Measure")):
-        for o in out.get(key, []) or []:
-            if isinstance(o, dict):
-                lines.append(f"{label}: {o.get('measure', '')}. {o.get('description', '')} [Time Frame: {o.get('timeFrame', '')}]")
+        txt = r.text(desc, key, "descriptionModule")
+        if txt:
+            lines.append(f"{label}: {txt}")
+    design = r.obj(ps, "designModule", "protocolSection")
+    enroll = r.obj(design, "enrollmentInfo", "designModule")
+    count = r.text(enroll, "count", "enrollmentInfo")
+    if count:
+        kind = r.text(enroll, "type", "enrollmentInfo").title()
+        lines.append(f"Enrollment: {count}" + (f" ({kind})" if kind else ""))
+    arms = r.obj(ps, "armsInterventionsModule", "protocolSection")
+    if arms.get("armGroups") is not None:
+        for grp in r.objs(arms, "armGroups", "armsInterventionsModule"):
+            lines.append(f"Arm: {r.text(grp, 'label', 'armGroups')}: {r.text(grp, 'description', 'armGroups')}".strip())
+    if arms.get("interventions") is not None:
+        for itv in r.objs(arms, "interventions", "armsInterventionsModule"):
+            kind = r.text(itv, "type", "interventions").replace("_", " ").title()  # DIETARY_SUPPLEMENT -> Dietary Supplement
+            lines.append(f"Intervention: {kind}: {r.text(itv, 'name', 'interventions')}: "
+                         f"{r.text(itv, 'description', 'interventions')}")
+    res = _json_results(r, obj) if obj.get("resultsSection") is not None else None
+    posted = {_norm_title(m.title) for m in res.measures} if res else set()
+    out = r.obj(ps, "outcomesModule", "protocolSection")
+    for key, label in (("primaryOutcomes", "Primary Outcome Measure"), ("secondaryOutcomes", "Secondary Outcome Measure"),
+                       ("otherOutcomes", "Other Outcome Measure")):
+        if out.get(key) is None:
+            continue
+        for o in r.objs(out, key, "outcomesModule"):
+            measure = r.text(o, "measure", key)
+            if _norm_title(measure) in posted:
+                continue  # said once, with its results, below
+            lines.append(_protocol_outcome_line(label, measure, r.text(o, "description", key), r.text(o, "timeFrame", key)))
+    if res is not None:
+        lines.extend(_render_results(res))
     if not lines:
-        return Document.failed(doc_id, "empty_document", "the ClinicalTrials.gov record has no text fields", source=source)
-    return Document(id=doc_id, format="ctgov_json", text="\n".join(lines), title=title, source=source)
+        why = "; ".join(r.warnings) if r.warnings else "no title, summary, arms or outcome measures"
+        return Document.failed(doc_id, "empty_document", f"the ClinicalTrials.gov record has no text fields ({why})", source=source)
+    return Document(id=doc_id, format="ctgov_json", text="\n".join(lines), title=title, source=source,
+                    warnings=list(dict.fromkeys(r.warnings)))
+
+
+def _json_groups(r: _Reader, module: dict[str, Any], path: str) -> _Groups:
+    groups = []
+    for g in r.objs(module, "groups", path):
+        gid = r.text(g, "id", f"{path}.groups")
+        if gid:
+            groups.append((gid, _one_line(r.text(g, "title", f"{path}.groups")) or gid))
+    return groups
+
+
+def _json_counts(r: _Reader, items: list[dict[str, Any]], key: str, path: str) -> _Counts:
+    counts: _Counts = {}
+    for item in items:
+        gid = r.text(item, "groupId", path)
+        if gid:
+            counts[gid] = r.text(item, key, path)
+    return counts
+
+
+def _json_denoms(r: _Reader, parent: dict[str, Any], path: str) -> _Counts:
+    """The participant denominators (``denoms`` whose units are participants)."""
+    if parent.get("denoms") is None:
+        return {}
+    for d in r.objs(parent, "denoms", path):
+        units = r.text(d, "units", f"{path}.denoms")
+        if units and units.casefold() not in ("participants", "participant"):
+            continue  # eyes, knees, lesions: not counts of people
+        if d.get("counts") is not None:
+            return _json_counts(r, r.objs(d, "counts", f"{path}.denoms"), "value", f"{path}.denoms.counts")
+    return {}
+
+
+def _json_results(r: _Reader, obj: dict[str, Any]) -> _Results:
+    res = _Results()
+    rs = r.obj(obj, "resultsSection", "")
+    if rs.get("participantFlowModule") is not None:
+        pf = r.obj(rs, "participantFlowModule", "resultsSection")
+        for key, label in (("recruitmentDetails", "Recruitment Details"), ("preAssignmentDetails", "Pre-assignment Details")):
+            txt = r.text(pf, key, "participantFlowModule")
+            if txt:
+                res.flow_details.append((label, _one_line(txt)))
+        res.flow_groups = _json_groups(r, pf, "participantFlowModule")
+        for per in r.objs(pf, "periods", "participantFlowModule"):
+            path = "participantFlowModule.periods"
+            milestones = []
+            for ms in r.objs(per, "milestones", path):
+                label = _one_line(r.text(ms, "type", f"{path}.milestones"))
+                if label and ms.get("achievements") is not None:
+                    items = r.objs(ms, "achievements", f"{path}.milestones")
+                    milestones.append((label, _json_counts(r, items, "numSubjects", f"{path}.milestones.achievements")))
+            reasons = []
+            for dw in r.objs(per, "dropWithdraws", path):
+                label = _one_line(r.text(dw, "type", f"{path}.dropWithdraws"))
+                if label and dw.get("reasons") is not None:
+                    items = r.objs(dw, "reasons", f"{path}.dropWithdraws")
+                    reasons.append((label, _json_counts(r, items, "numSubjects", f"{path}.dropWithdraws.reasons")))
+            res.periods.append(_Period(_one_line(r.text(per, "title", path)), milestones, reasons))
+    if rs.get("baselineCharacteristicsModule") is not None:
+        bl = r.obj(rs, "baselineCharacteristicsModule", "resultsSection")
+        res.baseline_groups = _json_groups(r, bl, "baselineCharacteristicsModule")
+        res.baseline_counts = _json_denoms(r, bl, "baselineCharacteristicsModule")
+    if rs.get("outcomeMeasuresModule") is not None:
+        om = r.obj(rs, "outcomeMeasuresModule", "resultsSection")
+        path = "outcomeMeasuresModule.outcomeMeasures"
+        for m in r.objs(om, "outcomeMeasures", "outcomeMeasuresModule"):
+            analyses = []
+            for a in r.objs(m, "analyses", path):
+                ap = f"{path}.analyses"
+                group_ids = r.texts(a, "groupIds", ap)
+                analyses.append(_Analysis(
+                    group_ids, r.text(a, "statisticalMethod", ap), r.text(a, "paramType", ap), r.text(a, "paramValue", ap),
+                    r.text(a, "ciPctValue", ap), r.text(a, "ciLowerLimit", ap), r.text(a, "ciUpperLimit", ap),
+                    r.text(a, "pValue", ap), r.text(a, "pValueComment", ap)))
+            kind = r.text(m, "type", path)
+            res.measures.append(_Measure(
+                _OUTCOME_KINDS.get(kind.upper(), kind.title()), _one_line(r.text(m, "title", path)),
+                _one_line(r.text(m, "description", path)), _one_line(r.text(m, "timeFrame", path)),
+                _json_groups(r, m, path), _json_denoms(r, m, path), analyses))
+    if rs.get("adverseEventsModule") is not None:
+        ae = r.obj(rs, "adverseEventsModule", "resultsSection")
+        tables = [name for key, name in (("seriousEvents", "Serious Adverse Events"),
+                                         ("otherEvents", "Other (Not Including Serious) Adverse Events"))
+                  if isinstance(ae.get(key), list) and ae[key]]
+        res.adverse = (tables, _one_line(r.text(ae, "timeFrame", "adverseEventsModule")),
+                       _one_line(r.text(ae, "description", "adverseEventsModule")))
+    return res
 
 
 # --------------------------------------------------------------------------- XML
@@ -567,21 +1045,103 @@ def _pubmed_to_document(art: Element, doc_id: str | None, n: int, stem: str | No
     return Document(id=doc_id, format="pubmed_xml", text="\n".join(lines), title=title, source=source)
 
 
+def _xml_text(el: Element | None, path: str) -> str:
+    return _one_line(el.findtext(path) or "") if el is not None else ""
+
+
+def _xml_groups(parent: Element | None) -> _Groups:
+    if parent is None:
+        return []
+    groups = []
+    for g in parent.findall("group_list/group"):
+        gid = (g.get("group_id") or "").strip()
+        if gid:
+            groups.append((gid, _xml_text(g, "title") or gid))
+    return groups
+
+
+def _xml_counts(parent: Element | None, path: str, attr: str) -> _Counts:
+    counts: _Counts = {}
+    for c in parent.findall(path) if parent is not None else []:
+        gid = (c.get("group_id") or "").strip()
+        if gid:
+            counts[gid] = (c.get(attr) or "").strip()
+    return counts
+
+
+def _xml_denoms(parent: Element | None) -> _Counts:
+    """The participant denominators of ``analyzed_list`` (units of participants only)."""
+    for an in parent.findall("analyzed_list/analyzed") if parent is not None else []:
+        units = _xml_text(an, "units")
+        if units and units.casefold() not in ("participants", "participant"):
+            continue
+        return _xml_counts(an, "count_list/count", "value")
+    return {}
+
+
+def _xml_results(cr: Element) -> _Results:
+    res = _Results()
+    pf = cr.find("participant_flow")
+    if pf is not None:
+        for path, label in (("recruitment_details", "Recruitment Details"), ("pre_assignment_details", "Pre-assignment Details")):
+            txt = _xml_text(pf, path)
+            if txt:
+                res.flow_details.append((label, txt))
+        res.flow_groups = _xml_groups(pf)
+        for per in pf.findall("period_list/period"):
+            milestones = [(_xml_text(ms, "title"), _xml_counts(ms, "participants_list/participants", "count"))
+                          for ms in per.findall("milestone_list/milestone") if _xml_text(ms, "title")]
+            reasons = [(_xml_text(dw, "title"), _xml_counts(dw, "participants_list/participants", "count"))
+                       for dw in per.findall("drop_withdraw_reason_list/drop_withdraw_reason") if _xml_text(dw, "title")]
+            res.periods.append(_Period(_xml_text(per, "title"), milestones, reasons))
+    bl = cr.find("baseline")
+    if bl is not None:
+        res.baseline_groups = _xml_groups(bl)
+        res.baseline_counts = _xml_denoms(bl)
+    for o in cr.findall("outcome_list/outcome"):
+        analyses = [
+            _Analysis([(g.text or "").strip() for g in a.findall("group_id_list/group_id") if (g.text or "").strip()],
+                      _xml_text(a, "method"), _xml_text(a, "param_type"), _xml_text(a, "param_value"),
+                      _xml_text(a, "ci_percent"), _xml_text(a, "ci_lower_limit"), _xml_text(a, "ci_upper_limit"),
+                      _xml_text(a, "p_value"), _xml_text(a, "p_value_desc"))
+            for a in o.findall("analysis_list/analysis")
+        ]
+        kind = _xml_text(o, "type")
+        res.measures.append(_Measure(
+            _OUTCOME_KINDS.get(kind.upper().replace(" ", "_").replace("-", "_"), kind), _xml_text(o, "title"),
+            _xml_text(o, "description"), _xml_text(o, "time_frame"), _xml_groups(o), _xml_denoms(o.find("measure")),
+            analyses))
+    ev = cr.find("reported_events")
+    if ev is not None:
+        tables = [name for path, name in (("serious_events", "Serious Adverse Events"),
+                                          ("other_events", "Other (Not Including Serious) Adverse Events"))
+                  if ev.find(path) is not None]
+        res.adverse = (tables, _xml_text(ev, "time_frame"), _xml_text(ev, "desc"))
+    return res
+
+
 def _ctgov_xml_to_document(root: Element, stem: str | None, source: str | None) -> Document:
-    """ClinicalTrials.gov legacy XML (``clinical_study``) as labelled lines."""
+    """ClinicalTrials.gov legacy XML (``clinical_study``): protocol and results as labelled lines.
+
+    The same lines as the API v2 reader (see the ClinicalTrials.gov section above).
+    """
     lines: list[str] = []
     brief = (root.findtext("brief_title") or "").strip()
     official = (root.findtext("official_title") or "").strip()
     title = official or brief or None
-    for t in (brief, official):
-        if t:
-            lines.append(t)
+    lines.extend(t for t in dict.fromkeys((brief, official)) if t)
     nct = (root.findtext("id_info/nct_id") or "").strip()
     if nct:
         lines.append(f"Registration Number: {nct}")
+    org_id = _xml_text(root, "id_info/org_study_id")
+    if org_id:
+        lines.append(f"Org Study ID: {org_id}")
     for sec in root.findall("id_info/secondary_id"):
         if sec.text and sec.text.strip():
             lines.append(f"Secondary ID: {sec.text.strip()}")
+    conditions = [_one_line(c.text) for c in root.findall("condition") if c.text and c.text.strip()]
+    if conditions:
+        lines.append("Conditions: " + "; ".join(conditions))
     for path, label in (("brief_summary/textblock", "Brief Summary"), ("detailed_description/textblock", "Detailed Description")):
         txt = root.findtext(path)
         if txt and txt.strip():
@@ -597,12 +1157,18 @@ def _ctgov_xml_to_document(root: Element, stem: str | None, source: str | None) 
             f"Intervention: {itv.findtext('intervention_type', '').strip()}: {itv.findtext('intervention_name', '').strip()}: "
             f"{' '.join((itv.findtext('description') or '').split())}"
         )
-    for tag, label in (("primary_outcome", "Primary Outcome Measure"), ("secondary_outcome", "Secondary Outcome Measure")):
+    cr = root.find("clinical_results")
+    res = _xml_results(cr) if cr is not None else None
+    posted = {_norm_title(m.title) for m in res.measures} if res else set()
+    for tag, label in (("primary_outcome", "Primary Outcome Measure"), ("secondary_outcome", "Secondary Outcome Measure"),
+                       ("other_outcome", "Other Outcome Measure")):
         for o in root.findall(tag):
-            lines.append(
-                f"{label}: {o.findtext('measure', '').strip()}. {' '.join((o.findtext('description') or '').split())} "
-                f"[Time Frame: {o.findtext('time_frame', '').strip()}]"
-            )
+            measure = o.findtext("measure", "").strip()
+            if _norm_title(measure) in posted:
+                continue  # said once, with its results, below
+            lines.append(_protocol_outcome_line(label, measure, _xml_text(o, "description"), _xml_text(o, "time_frame")))
+    if res is not None:
+        lines.extend(_render_results(res))
     if not lines:
         return Document.failed(stem, "empty_document", "the clinical_study record has no text fields", source=source)
     return Document(id=stem, format="ctgov_xml", text="\n".join(lines), title=title, source=source)
