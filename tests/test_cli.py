@@ -45,6 +45,17 @@ def test_run_with_text_and_output_file(tmp_path: Path) -> None:
         assert rec["text"][p["start"]:p["end"]] == p["text"]
 
 
+def test_run_output_dash_is_standard_output(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Pain fell (P = 0.03).")
+    assert main(["run", "a.txt", "-o", "-", "-q"]) == 0
+    (rec,) = _lines(capsys.readouterr().out)
+    assert rec["id"] == "a" and rec["p_values"][0]["value"] == 0.03
+    assert not (tmp_path / "-").exists()
+    assert main(["run", "a.txt", "-o", "-", "--resume"]) == 2  # resuming needs a file
+
+
 def test_run_csv_one_row_per_mention(tmp_path: Path) -> None:
     out = tmp_path / "o.csv"
     src = tmp_path / "a.txt"

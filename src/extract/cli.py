@@ -58,6 +58,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if missing:
         print(f"extract run: no such file or directory: {', '.join(missing)}", file=sys.stderr)
         return 2
+    if args.output == "-":  # the usual spelling of standard output, not a file named "-"
+        args.output = None
     if args.resume and (not args.output or args.format != "jsonl"):
         print("extract run: --resume needs -o FILE and the jsonl format", file=sys.stderr)
         return 2
@@ -175,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="extract records from files or directories")
     run.add_argument("paths", nargs="+", metavar="PATH")
-    run.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output")
+    run.add_argument("-o", "--output", metavar="FILE", help="write here instead of standard output ('-': standard output)")
     run.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     run.add_argument("--with-text", action="store_true", help="include the cleaned text offsets refer to")
     run.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (output order stays the input order)")
