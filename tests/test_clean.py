@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parents[1]
     # Unicode superscripts before NFKC (seed 001's Chinese copy)
     ("剂量为1×10⁶ 细胞/kg体重", "剂量为1×10^6 细胞/kg体重"),
     ("mg/m² and kg⁻¹", "mg/m^2 and kg^-1"),
+    # a saved page's declarations
+    ("<!DOCTYPE html>\n<p>P = 0.01</p>", " \n\nP = 0.01\n"),
+    ('<?xml version="1.0" encoding="utf-8"?><p>ok</p>', " \nok\n"),
     # LaTeX-ish (d03)
     (r"1 × \({10}^{6}\) cells/kg", "1 × 10^6 cells/kg"),
     (r"\(2 \times {10}^{7}\)", "2 × 10^7"),

@@ -52,6 +52,8 @@ _HTML_TAGS = (
 )
 _SCRIPT_STYLE = regex.compile(r"<(script|style|noscript)\b[^>]*>.*?</\1\s*>", regex.I | regex.S)
 _COMMENT = regex.compile(r"<!--.*?-->", regex.S)
+# "<!DOCTYPE html>", "<?xml version=...?>": a saved page's declarations say nothing.
+_DECLARATION = regex.compile(r"<!DOCTYPE\b[^<>]*>|<\?xml\b[^<>]*\?>", regex.I)
 _SUP = regex.compile(r"<sup\b[^>]*>\s*(.*?)\s*</sup\s*>", regex.I | regex.S)
 _SUB = regex.compile(r"<sub\b[^>]*>\s*(.*?)\s*</sub\s*>", regex.I | regex.S)
 _BLOCK_TAG = regex.compile(r"</?(?:p|div|br|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|dd|dt|jats:p|jats:sec|sec)\b[^<>]*>", regex.I)
@@ -173,6 +175,8 @@ def strip_markup(text: str) -> str:
     if "<" in text:
         text = _SCRIPT_STYLE.sub(" ", text)
         text = _COMMENT.sub(" ", text)
+        if "<!" in text or "<?" in text:
+            text = _DECLARATION.sub(" ", text)
         text = _SUP.sub(lambda m: "^" + _ANY_TAG.sub("", m.group(1)), text)
         text = _SUB.sub(lambda m: _ANY_TAG.sub("", m.group(1)), text)
         text = _BLOCK_TAG.sub("\n", text)
