@@ -25,6 +25,8 @@ ROOT = Path(__file__).resolve().parents[1]
     # Unicode superscripts before NFKC (seed 001's Chinese copy)
     ("剂量为1×10⁶ 细胞/kg体重", "剂量为1×10^6 细胞/kg体重"),
     ("mg/m² and kg⁻¹", "mg/m^2 and kg^-1"),
+    # line ends: Windows, and a lone carriage return (old Mac files)
+    ("Methods\r\nWe enrolled 40.\rResults", "Methods\nWe enrolled 40.\nResults"),
     # a saved page's declarations
     ("<!DOCTYPE html>\n<p>P = 0.01</p>", " \n\nP = 0.01\n"),
     ('<?xml version="1.0" encoding="utf-8"?><p>ok</p>', " \nok\n"),
@@ -116,7 +118,7 @@ def test_ascii_shortcuts_change_nothing() -> None:
         text = c.strip_markup(text)
         text = c._SUPERSCRIPT_RUN.sub(lambda m: "^" + "".join(c._SUPERSCRIPT[ch] for ch in m.group()), text)
         text = unicodedata.normalize("NFKC", text)
-        text = text.translate(c._CHAR_MAP)
+        text = text.replace("\r\n", "\n").translate(c._CHAR_MAP)
         text = c._CONTROL.sub("", text)
         if "?" in text:
             text = c._LOST_SPACE_QMARK.sub(" ", text)
@@ -124,7 +126,7 @@ def test_ascii_shortcuts_change_nothing() -> None:
             text = c._DOWNLOADED_STAMP.sub(" ", text)
         return c._SPACES.sub(" ", text)
 
-    pieces = ["a", "B", "12", " ", "  ", "\t", "\x00", "\x07", "\x1f", "\x7f", "\x0b", "?IU", "50,000?IU",
+    pieces = ["a", "B", "12", " ", "  ", "\t", "\r", "\r\n", "\x00", "\x07", "\x1f", "\x7f", "\x0b", "?IU", "50,000?IU",
               "mg", "<b>", "&amp;", "\n", "e.g.", "P < 0.05", "Downloaded from https://x.org on 1 May 2020"]
     rng = random.Random(4)
     for _ in range(20000):

@@ -85,7 +85,7 @@ _SUPERSCRIPT_RUN = regex.compile("[" + "".join(_SUPERSCRIPT) + "]+")
 _CHAR_MAP = str.maketrans({
     "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2212": "-", "\u00ad": None, "\u200b": None,
     "\u200c": None, "\u200d": None, "\u2060": None, "\ufeff": None, "\u2028": "\n", "\u2029": "\n",
-    "\t": " ", "\r": None, "\x0b": "\n", "\x0c": "\n",
+    "\t": " ", "\r": "\n", "\x0b": "\n", "\x0c": "\n",
 })
 _LOST_SPACE_QMARK = regex.compile(r"(?<=\d)\?(?=(?:IU|UI|mg|µg|μg|ng|pg|mL|ml|g|kg|mmol|nmol|U|h|min|days?|weeks?|years?)\b)")
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
@@ -213,6 +213,9 @@ def normalize_chars(text: str) -> str:
     text = strip_markup(text)
     text = superscripts_to_caret(text)
     text = unicodedata.normalize("NFKC", text)
+    if "\r" in text:
+        # Windows line ends are one break; a lone carriage return (old Mac files) is one too.
+        text = text.replace("\r\n", "\n")
     text = text.translate(_CHAR_MAP)
     ascii_text = text.isascii()
     if not ascii_text or _ASCII_CONTROL.search(text):
