@@ -136,6 +136,15 @@ def test_utf16_without_bom_and_latin1_fallback() -> None:
     assert any("latin-1" in w for w in warnings)
 
 
+def test_windows_1252_fallback_keeps_dashes_and_quotes() -> None:
+    """Bytes 0x80-0x9F are Windows-1252 punctuation, not C1 controls: an en dash
+    keeps a range a range; the five bytes it leaves undefined still decode."""
+    text, warnings, error = decode_bytes(b"50 \x96 60 mg \x93daily\x94 \x85 caf\xe9")
+    assert text == "50 \u2013 60 mg \u201cdaily\u201d \u2026 caf\u00e9" and error is None and warnings
+    text, _, error = decode_bytes(b"a\x81b\x8dc\x8fd\x90e\x9df \xe9")
+    assert text == "a\x81b\x8dc\x8fd\x90e\x9df \u00e9" and error is None
+
+
 # --------------------------------------------------------------------------- bad input
 
 def test_bad_inputs_in_a_directory_each_yield_one_record(tmp_path: Path) -> None:

@@ -310,7 +310,7 @@ def decode_payload(payload: Payload) -> tuple[str | None, list[str], tuple[str, 
     """Bytes to text as ``extract run`` reads a file; ``(text, warnings, error)``.
 
     An explicit, non-UTF charset in the Content-Type is honoured; otherwise the
-    bytes are sniffed (UTF-8, UTF-16, latin-1 fallback, NUL means binary).
+    bytes are sniffed (UTF-8, UTF-16, Windows-1252 fallback, NUL means binary).
     """
     data = payload.data
     if payload.kind == "gzip" or data[:2] == b"\x1f\x8b":

@@ -48,8 +48,9 @@ def decode_bytes(data: bytes) -> tuple[str | None, list[str], tuple[str, str] | 
     """Decode raw bytes to text.
 
     UTF-8 (with or without BOM) and UTF-16 (BOM, or NUL-interleaved ASCII) are
-    read as such; anything else falls back to latin-1 with a warning. NUL
-    bytes in what is not UTF-16 mean binary content.
+    read as such; anything else falls back to Windows-1252 (latin-1's
+    superset) with a warning. NUL bytes in what is not UTF-16 mean binary
+    content.
 
     Returns:
         ``(text, warnings, error)``; ``text`` is None when ``error`` is set.
@@ -73,11 +74,27 @@ def decode_bytes(data: bytes) -> tuple[str | None, list[str], tuple[str, str] | 
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        text = data.decode("latin-1")
-        warnings.append(f"not valid UTF-8 (byte {exc.start}); read as latin-1")
+        text = _decode_windows_1252(data)
+        warnings.append(f"not valid UTF-8 (byte {exc.start}); read as Windows-1252 (latin-1)")
     if _control_ratio(text) > 0.05:
         return None, warnings, ("binary_input", "the content is mostly control characters: binary, not a text document")
     return text, warnings, None
+
+
+#: The five bytes Windows-1252 leaves undefined, as surrogateescape decodes them,
+#: mapped to what latin-1 reads there (C1 controls, which cleaning removes).
+_CP1252_UNDEFINED = {0xDC00 + b: b for b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+
+
+def _decode_windows_1252(data: bytes) -> str:
+    """Bytes that are not UTF-8, read as Windows-1252.
+
+    Text that is not UTF-8 is nearly always Windows-1252, latin-1's superset
+    (web browsers read a "latin-1" label so too): bytes 0x80-0x9F are its dashes,
+    quotes, ellipsis and bullet ("50 \x96 60 mg" is a range), where latin-1 has
+    C1 control characters. Bytes 0xA0-0xFF read the same in both.
+    """
+    return data.decode("cp1252", errors="surrogateescape").translate(_CP1252_UNDEFINED)
 
 
 def _looks_utf16(data: bytes) -> bool:
