@@ -213,3 +213,49 @@ def test_large_pubmed_xml_is_read_article_by_article(tmp_path: Path, monkeypatch
     docs = list(read_path(bad))
     assert [d.id for d in docs[:2]] == ["7", "8"] or docs[-1].error is not None
     assert docs[-1].error is not None and docs[-1].error[0] == "invalid_xml"
+
+
+# --------------------------------------------------------------------------- API responses
+
+_ABSTRACT = "We randomized 240 adults to drug X 25 mg or placebo. Pain fell (P < 0.001)."
+
+
+def test_crossref_work_and_search_response() -> None:
+    """Crossref wraps a work in "message" (title a list, abstract in JATS) and a search in "message.items"."""
+    work = {"DOI": "10.1/a", "title": ["Drug X for pain"],
+            "abstract": "<jats:sec><jats:title>Results</jats:title><jats:p>Pain fell (<jats:italic>P</jats:italic> &lt; 0.001).</jats:p></jats:sec>"}
+    (doc,) = read_text(json.dumps({"status": "ok", "message-type": "work", "message": work}), stem="cr")
+    assert doc.id == "cr" and doc.error is None and doc.title == "Drug X for pain" and "<jats:p>" in doc.text
+    search = {"status": "ok", "message": {"items": [work, {"DOI": "10.1/b", "abstract": _ABSTRACT}]}}
+    assert [d.id for d in read_text(json.dumps(search), stem="crs")] == ["10.1/a", "10.1/b"]
+
+
+def test_europe_pmc_and_semantic_scholar_and_openalex_responses() -> None:
+    epmc = {"hitCount": 2, "resultList": {"result": [{"id": "1", "pmid": "1", "title": "A", "abstractText": _ABSTRACT},
+                                                     {"id": "PMC2", "title": "B", "abstractText": _ABSTRACT}]}}
+    assert [d.id for d in read_text(json.dumps(epmc), stem="e")] == ["1", "PMC2"]
+    s2 = {"total": 2, "data": [{"paperId": "p1", "externalIds": {"PubMed": "31", "DOI": "10.1/x"}, "title": "A", "abstract": _ABSTRACT},
+                               {"paperId": "p2", "externalIds": {"DOI": "10.1/y"}, "title": "B", "abstract": None}]}
+    docs = list(read_text(json.dumps(s2), stem="s"))
+    assert [d.id for d in docs] == ["31", "10.1/y"] and docs[1].text == "B"
+    # OpenAlex gives the abstract as an inverted index: each word with its positions.
+    words = _ABSTRACT.split()
+    index: dict[str, list[int]] = {}
+    for pos, word in enumerate(words):
+        index.setdefault(word, []).append(pos)
+    work = {"id": "https://openalex.org/W1", "title": "Drug X", "abstract_inverted_index": index}
+    (doc,) = read_text(json.dumps(work), stem="oa")
+    assert doc.text == "Drug X\n\n" + _ABSTRACT
+    (doc,) = read_text(json.dumps({"meta": {"count": 1}, "results": [work]}), stem="oas")
+    assert doc.id == "oas" and doc.text.endswith(_ABSTRACT)
+
+
+@pytest.mark.parametrize("response,message", [
+    ({"message": {"items": []}}, "message.items is empty"),
+    ({"resultList": {"result": [1, 2]}}, "resultList.result must hold objects"),
+    ({"data": "nope"}, "no text"),
+    ({"abstract_inverted_index": {"a": ["x"], "b": [True]}}, "no text"),
+])
+def test_odd_api_responses_give_one_error_record(response: dict, message: str) -> None:
+    (doc,) = read_text(json.dumps(response), stem="bad")
+    assert doc.error is not None and message in doc.error[1]

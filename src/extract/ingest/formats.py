@@ -401,18 +401,7 @@ def _read_json(stripped: str, stem: str | None, source: str | None) -> Iterator[
         return
     trailing = stripped[end:].strip()
     if isinstance(obj, list):
-        records = [r for r in obj if isinstance(r, dict)]
-        if len(records) != len(obj):
-            yield Document.failed(stem, "invalid_json", "a JSON array must hold objects (records)", source=source)
-            return
-        if len(records) == 1:
-            yield _record_to_document(records[0], stem, source, fmt="json", trailing=trailing)
-            return
-        if not records:
-            yield Document.failed(stem, "empty_document", "the JSON array is empty", source=source)
-            return
-        for n, rec in enumerate(records, 1):
-            yield _record_to_document(rec, _record_id(rec) or f"{stem}:{n}", source, fmt="json")
+        yield from _read_records(obj, "the JSON array", stem, source, trailing)
         return
     if not isinstance(obj, dict):
         yield Document.failed(stem, "invalid_json", f"expected a JSON object, got {type(obj).__name__}", source=source)
@@ -420,7 +409,67 @@ def _read_json(stripped: str, stem: str | None, source: str | None) -> Iterator[
     if _is_ctgov_search_response(obj):
         yield from _read_ctgov_studies(obj["studies"], stem, source)
         return
+    envelope = _envelope(obj)
+    if envelope is not None:
+        where, records = envelope
+        yield from _read_records(records, where, stem, source, trailing)
+        return
     yield _record_to_document(obj, stem, source, fmt="json", trailing=trailing)
+
+
+def _read_records(records: list[Any], where: str, stem: str | None, source: str | None,
+                  trailing: str = "") -> Iterator[Document]:
+    """The records of a JSON array or an API response: one is named by the file's
+    stem, several by their own id, else ``STEM:N`` (SPEC section 1)."""
+    if not all(isinstance(r, dict) for r in records):
+        yield Document.failed(stem, "invalid_json", f"{where} must hold objects (records)", source=source)
+        return
+    if not records:
+        yield Document.failed(stem, "empty_document", f"{where} is empty", source=source)
+        return
+    if len(records) == 1:
+        yield _record_to_document(records[0], stem, source, fmt="json", trailing=trailing)
+        return
+    for n, rec in enumerate(records, 1):
+        yield _record_to_document(rec, _record_id(rec) or f"{stem}:{n}", source, fmt="json")
+
+
+def _envelope(obj: dict[str, Any]) -> tuple[str, list[Any]] | None:
+    """The records inside a bibliographic API's response, when ``obj`` is one.
+
+    Crossref wraps one work as ``{"message": {...}}`` and a search as
+    ``{"message": {"items": [...]}}``; Europe PMC as ``{"resultList":
+    {"result": [...]}}``; Semantic Scholar's and OpenAlex's searches as
+    ``{"data": [...]}`` and ``{"results": [...]}``. An object with a title or
+    text of its own is a record, whatever else it holds.
+    """
+    if _first_str(obj, _JSON_TEXT_KEYS) or _first_str(obj, _JSON_TITLE_KEYS) or _inverted_abstract(obj):
+        return None
+    message = obj.get("message")
+    if isinstance(message, dict):
+        items = message.get("items")
+        return ("message.items", items) if isinstance(items, list) else ("message", [message])
+    result_list = obj.get("resultList")
+    if isinstance(result_list, dict) and isinstance(result_list.get("result"), list):
+        return "resultList.result", result_list["result"]
+    for key in ("data", "results"):
+        if isinstance(obj.get(key), list):
+            return key, obj[key]
+    return None
+
+
+def _inverted_abstract(obj: dict[str, Any]) -> str | None:
+    """OpenAlex's ``abstract_inverted_index`` (each word with its positions) as text."""
+    index = obj.get("abstract_inverted_index")
+    if not isinstance(index, dict) or not index:
+        return None
+    at: dict[int, str] = {}
+    for word, positions in index.items():
+        if isinstance(word, str) and isinstance(positions, list):
+            for pos in positions:
+                if isinstance(pos, int) and not isinstance(pos, bool) and 0 <= pos < 1_000_000:
+                    at[pos] = word
+    return " ".join(at[pos] for pos in sorted(at)) or None
 
 
 def _is_ctgov_study(obj: dict[str, Any]) -> bool:
@@ -453,9 +502,11 @@ def _read_ctgov_studies(studies: list[Any], stem: str | None, source: str | None
 
 
 def _record_id(obj: dict[str, Any]) -> str | None:
-    for key in ("id", "pmid", "PMID", "doi", "DOI"):
-        val = obj.get(key)
-        if isinstance(val, (str, int)) and str(val).strip():
+    external = obj.get("externalIds")  # Semantic Scholar: {"PubMed": ..., "DOI": ...}
+    external = external if isinstance(external, dict) else {}
+    for val in (obj.get("id"), obj.get("pmid"), obj.get("PMID"), external.get("PubMed"),
+                obj.get("doi"), obj.get("DOI"), external.get("DOI")):
+        if isinstance(val, (str, int)) and not isinstance(val, bool) and str(val).strip():
             return str(val).strip()
     ps = obj.get("protocolSection")
     ident = ps.get("identificationModule") if isinstance(ps, dict) else None
@@ -481,7 +532,7 @@ def _record_to_document(obj: dict[str, Any], doc_id: str | None, source: str | N
     if _is_ctgov_study(obj):
         return _ctgov_json_to_document(obj, doc_id, source)
     title = _first_str(obj, _JSON_TITLE_KEYS)
-    body = _first_str(obj, _JSON_TEXT_KEYS)
+    body = _first_str(obj, _JSON_TEXT_KEYS) or _inverted_abstract(obj)
     parts = [p for p in (title, body) if p]
     if trailing:
         parts.append(trailing)
