@@ -259,3 +259,71 @@ def test_europe_pmc_and_semantic_scholar_and_openalex_responses() -> None:
 def test_odd_api_responses_give_one_error_record(response: dict, message: str) -> None:
     (doc,) = read_text(json.dumps(response), stem="bad")
     assert doc.error is not None and message in doc.error[1]
+
+
+# --------------------------------------------------------------------------- MEDLINE and RIS exports
+
+_MEDLINE = """PMID- {pmid}
+OWN - NLM
+STAT- MEDLINE
+TI  - Effect of drug X on blood pressure: a
+      randomized trial.
+PG  - 100-108
+AB  - METHODS: We randomized 120 patients to drug X 10 mg orally or placebo.
+      RESULTS: Systolic blood pressure fell (P = 0.003).
+FAU - Smith, John
+AU  - Smith J
+AD  - Department of Medicine, University of Somewhere.
+SI  - ClinicalTrials.gov/NCT01234567
+PT  - Randomized Controlled Trial
+MH  - Blood Pressure/drug effects
+OAB - Publisher: Abstract available from the publisher.
+"""
+
+
+def test_medline_export_one_document_per_record() -> None:
+    """PubMed's MEDLINE format: title and abstract with their continuation lines, the registry
+    ids of SI; tags, authors, addresses and MeSH headings are not document text."""
+    (doc,) = read_text(_MEDLINE.format(pmid="38000001"), stem="one")
+    assert doc.id == "one" and doc.format == "medline" and doc.error is None
+    assert doc.title == "Effect of drug X on blood pressure: a randomized trial."
+    assert doc.text == (
+        "Effect of drug X on blood pressure: a randomized trial.\n\n"
+        "METHODS: We randomized 120 patients to drug X 10 mg orally or placebo. "
+        "RESULTS: Systolic blood pressure fell (P = 0.003).\n\n"
+        "Trial registration: ClinicalTrials.gov/NCT01234567")
+    two = _MEDLINE.format(pmid="1") + "\n" + _MEDLINE.format(pmid="2").replace("\n", "\r\n")
+    docs = list(read_text(two, stem="set"))
+    assert [d.id for d in docs] == ["1", "2"] and docs[0].text == docs[1].text
+    (bad,) = read_text("PMID- 5\nOWN - NLM\nAU  - Smith J\n", stem="bare")
+    assert bad.error is not None and bad.error[0] == "empty_document"
+
+
+def test_medline_record_extracts_without_tag_noise() -> None:
+    import extract
+
+    rec = extract.extract(_MEDLINE.format(pmid="7"), id="m")
+    assert [o.name for o in rec.outcomes] == ["SBP"]  # not "PT" (publication type) or a MeSH heading
+    assert [r.id for r in rec.registrations] == ["NCT01234567"]
+    assert [(p.value, p.outcome) for p in rec.p_values] == [(0.003, "SBP")]
+
+
+def test_ris_export_one_document_per_record() -> None:
+    ris = ("TY  - JOUR\nID  - r1\nT1  - Drug X for pain\nAB  - We randomized 60 adults. Pain fell (P = 0.01).\n"
+           "AU  - Smith, J\nDO  - 10.1/a\nER  - \n\n"
+           "TY  - JOUR\nTI  - Drug Y\nN2  - Forty patients were enrolled.\nAN  - 31234567\nER  - \n"
+           "TY  - JOUR\nAU  - Nobody\nER  - \n")
+    docs = list(read_text(ris, stem="lib"))
+    assert [d.id for d in docs] == ["r1", "31234567", "lib:3"]
+    assert docs[0].format == "ris" and docs[0].title == "Drug X for pain"
+    assert docs[0].text == "Drug X for pain\n\nWe randomized 60 adults. Pain fell (P = 0.01)."
+    assert docs[2].error is not None and docs[2].error[0] == "empty_document"
+
+
+@pytest.mark.parametrize("text", [
+    "PMID: 38000001\nEffect of drug X. We randomized 120 patients.",  # a PubMed abstract page, not MEDLINE
+    "Methods\nTY  - JOUR appears later in the text",
+])
+def test_plain_text_is_not_taken_for_a_tagged_export(text: str) -> None:
+    (doc,) = read_text(text, stem="p")
+    assert doc.format == "text" and doc.text == text

@@ -710,3 +710,18 @@ def test_control_ratio_counts_c0_controls_but_not_whitespace():
         assert _control_ratio(text) == expected, repr(text)
     assert _control_ratio("a\x00b\x1f" + "\t\n\r\f\v") == 2 / 9
     assert _control_ratio("x" * 3999 + "\x01" + "\x01" * 100) == 1 / 4000
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(["PMID- 1\n", "TY  - JOUR\n"]),
+       st.lists(st.tuples(st.sampled_from(["TI", "AB", "SI", "PMID", "OAB", "T1", "N2", "ID", "AN", "DO", "ER", "TY", "", "  "]),
+                          st.text(max_size=40)), max_size=12))
+def test_tagged_exports_never_raise(first: str, fields: list[tuple[str, str]]) -> None:
+    """Any MEDLINE- or RIS-looking text gives documents, each with text or an error."""
+    from extract.ingest.formats import read_text
+
+    text = first + "\n".join(f"{tag}  - {value}" if tag.strip() else value for tag, value in fields)
+    docs = list(read_text(text, stem="t"))
+    assert docs
+    for doc in docs:
+        assert (doc.error is None) == bool(doc.text.strip())

@@ -12,7 +12,7 @@ class Document:
     Attributes:
         id: the document id per SPEC.md section 1 (file stem, record id, ...).
         format: how it was read: ``text``, ``html``, ``json``, ``jsonl``,
-            ``pubmed_xml``, ``ctgov_xml``, ``ctgov_json``.
+            ``pubmed_xml``, ``ctgov_xml``, ``ctgov_json``, ``medline``, ``ris``.
         text: the document's text, possibly still with HTML markup; cleaning
             turns it into the text every offset refers to.
         title: the title when the format states one.

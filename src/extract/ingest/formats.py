@@ -29,6 +29,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from extract.ingest.document import Document
+from extract.ingest.tagged import looks_tagged, read_tagged
 
 #: Largest single document accepted (bytes of decoded text). Bigger input is
 #: not a trial abstract; refusing it keeps memory flat.
@@ -326,6 +327,11 @@ def read_text(text: str, stem: str | None, source: str | None = None, suffix: st
         return
     if "\x00" in text or _control_ratio(text) > 0.05:
         yield Document.failed(stem, "binary_input", "the text contains NUL or control characters: binary content, not a document", source=source)
+        return
+    tagged = looks_tagged(stripped[:200])
+    if tagged is not None:
+        # A MEDLINE or RIS export: many records, each its own document (no size limit on the file).
+        yield from read_tagged(stripped, tagged, stem, source)
         return
     if len(text) > MAX_DOCUMENT_CHARS and suffix not in (".jsonl", ".xml"):
         yield Document.failed(
