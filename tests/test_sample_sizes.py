@@ -581,6 +581,12 @@ CASES = [
     P("pmid_11392343", "had-after-population-kept",
       "METHOD Thirty-nine subjects (intent to treat; 5-19 years old; IQ > 35) had autism diagnosed according to DSM-IV",
       {39}),
+    P("pmid_22330261", "analyzed-on",
+      "After exclusions, data were analyzed on 39 patients in group T (bilateral TAP block) and 35 patients in group I "
+      "(infiltration).", {39, 35}, {39: "analyzed"}),
+    P("pmid_8015504", "n-among-result-statistics",
+      "Plasma triglycerides decreased by an average 22% during treatment with either dl-norgestrel alone (123 +/- 11 vs. "
+      "160 +/- 10 mg/dl, n = 25, P < 0.005)", {25}, {25: "analyzed"}),
     P("pmid_16190799", "dropped-from-the-study",
       "Only 1 subject was dropped from the study owing to side effects", {1}, {1: "withdrawn"}),
 ]

@@ -166,6 +166,8 @@ _GROUP_IN_PAREN = regex.compile(r"[(\[][^()\[\]]*\b(?:group|arm|cohort)\b", rege
 # population ("Thirty-nine subjects (...) had autism diagnosed"), so it is not read there.
 _HAD_AFTER = regex.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]\s*)?had\s+(?!been\b|complete|full|data\b|follow)", regex.I)
 # Before a count with no verb of its own: a study still to be run.
+# Before a count with no verb of its own: the analysis it entered ("data were analyzed on 39 patients").
+_ANALYZED_BEFORE = regex.compile(r"\banaly[sz]ed\s+(?:on|in|for|from)\s+$", regex.I)
 _PLANNED_BEFORE = regex.compile(r"\b(?:is|are)\s+planned\b|\bwill\b|\bplan\s+to\b", regex.I)
 _NOT_AFTER_NEAR = regex.compile(r"^[^,.;]{0,50}?\b(?:could\s+not\s+be|were\s+diagnosed(?!\s+with))\b", regex.I)
 # Cheap literal tests before the costlier patterns above (most texts and clauses have none of these words).
@@ -297,6 +299,9 @@ _N_EQUALS = regex.compile(r"(?<![\p{L}\d])(?:[nN]|no\.)\s?[=:]\s?(?P<num>\d{1,6}
 _REASON_BEFORE_N = regex.compile(
     r"(?:\b(?:because\s+of|due\s+to|owing\s+to)\b[^.;()\[\]]{0,40}|\b(?:events?|effects?|deaths?|complications?)\s*)[(\[,]\s*$",
     regex.I)
+# n= among the statistics of a result ("(123 +/- 11 vs. 160 +/- 10 mg/dl, n = 25, P < 0.005)"): the
+# number analysed for it.
+_RESULT_PAREN_BEFORE = regex.compile(r"\(\s*[^()]{0,50}?(?:\+/-|±)[^()]*$")
 _ANALYSIS_SET = regex.compile(r"\b(?:analysis\s+set|analy[sz]ed|ITT|intention[\s-]to[\s-]treat|per[\s-]protocol|safety\s+(?:set|population)|full\s+analysis)\b[^()]{0,25}\(?$", regex.I)
 _GROUPS_OF = regex.compile(
     r"\b(?:groups?|arms?)\s+of\s+(?P<num>\d{1,5})\b"
@@ -632,7 +637,8 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
                     or _POPULATION_BEFORE.search(before)
                     or _HEADING_CUE.search(text[max(0, n.start - len(before) - 3):n.start])):
                 continue
-            kind = "planned" if _PLANNED_BEFORE.search(before) else "enrolled"
+            kind = ("planned" if _PLANNED_BEFORE.search(before)
+                    else "analyzed" if _ANALYZED_BEFORE.search(before) else "enrolled")
         if kind == "randomized" and _TO_ONE_ARM.match(after):
             kind = "arm"
         if _SEX_AFTER_COUNT.match(text, n.end) and _both_sexes_counted(text, numbers, n.start - len(before),
@@ -675,7 +681,8 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         before = text[max(0, m.start() - 60):m.start()]
         if _REASON_BEFORE_N.search(before):
             continue  # "discontinued because of bleeding events (n = 4), possible side effects (n = 2)": reasons, not arms
-        kind = "analyzed" if _ANALYSIS_SET.search(before) and not m.group("each") else "arm"
+        kind = "analyzed" if (_ANALYSIS_SET.search(before) or _RESULT_PAREN_BEFORE.search(before)) \
+            and not m.group("each") else "arm"
         add(value, kind, m.start(), m.end(), "n_equals")
 
     for m in _WITHDRAWN_BY_ARM.finditer(text) if _WITHDRAWN_HINT.search(text) else ():
