@@ -587,6 +587,9 @@ CASES = [
     P("pmid_8015504", "n-among-result-statistics",
       "Plasma triglycerides decreased by an average 22% during treatment with either dl-norgestrel alone (123 +/- 11 vs. "
       "160 +/- 10 mg/dl, n = 25, P < 0.005)", {25}, {25: "analyzed"}),
+    # found in the spot check of the corpus changes: the arm had-event rule must not drop a denominator
+    P("pmid_25617202", "denominator-arm-had",
+      "2618 (86%) of 3049 women in the intervention group had any HPV test", {3049}),
     P("pmid_16190799", "dropped-from-the-study",
       "Only 1 subject was dropped from the study owing to side effects", {1}, {1: "withdrawn"}),
 ]

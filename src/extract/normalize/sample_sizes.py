@@ -166,6 +166,8 @@ _GROUP_IN_PAREN = regex.compile(r"[(\[][^()\[\]]*\b(?:group|arm|cohort)\b", rege
 # population ("Thirty-nine subjects (...) had autism diagnosed"), so it is not read there.
 _HAD_AFTER = regex.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]\s*)?had\s+(?!been\b|complete|full|data\b|follow)", regex.I)
 # Before a count with no verb of its own: a study still to be run.
+# "2618 (86%) of 3049 women in the intervention group had": the count is the arm, not the ones who had it.
+_DENOMINATOR_OF_BEFORE = regex.compile(r"\bof\s+$", regex.I)
 # Before a count with no verb of its own: the analysis it entered ("data were analyzed on 39 patients").
 _ANALYZED_BEFORE = regex.compile(r"\banaly[sz]ed\s+(?:on|in|for|from)\s+$", regex.I)
 _PLANNED_BEFORE = regex.compile(r"\b(?:is|are)\s+planned\b|\bwill\b|\bplan\s+to\b", regex.I)
@@ -624,7 +626,8 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         group_phrase = _GROUP_PHRASE_AFTER.match(after) if kind in ("", "enrolled") else None
         if kind in ("", "enrolled") and (
                 _NOT_AFTER.match(after)
-                or (group_phrase and _HAD_AFTER.match(after, group_phrase.end()))
+                or (group_phrase and _HAD_AFTER.match(after, group_phrase.end())
+                    and not _DENOMINATOR_OF_BEFORE.search(before))
                 or (group_phrase and _NOT_AFTER.match(after[group_phrase.end():]))
                 or (_OUTCOME_CLASS_HINT.search(after) and _OUTCOME_CLASS_AFTER.match(after))
                 or (_NOT_AFTER_NEAR_HINT.search(after) and _NOT_AFTER_NEAR.match(after))):
