@@ -7,8 +7,10 @@ How trial reports state a sample size, and the rule for each:
 
 - a count before a participant noun, up to five words apart
   (``twenty-one confirmed ALS patients``, ``64 participants``,
-  ``20 211 adult trauma patients``); its kind comes from the verb of its
-  clause (randomized, enrolled, analysed, completed, withdrew, planned);
+  ``20 211 adult trauma patients``, ``96 mildly to moderately demented
+  patients``, ``Fifty-one pairs of ... twins``; the animals of a veterinary
+  trial count too: ``Sixty Holstein calves``); its kind comes from the verb
+  of its clause (randomized, enrolled, analysed, completed, withdrew, planned);
 - ``n = 120``, ``N=45``, ``(n = 30 per group)``, ``n = 51 each``: a group's
   size, or the analysis set's when one is named before it;
 - per-arm sizes in bare parentheses after the arms of a randomization
@@ -21,9 +23,13 @@ How trial reports state a sample size, and the rule for each:
 - Chinese classifiers ``27例``, ``18 名`` (``组`` nearby makes it an arm).
 
 Not sample sizes: counts of events or subsets (``three patients died``,
-``two of the eight male patients``, ``improved in 22 patients``), people
-screened, approached or excluded before enrollment, ages, years, doses,
-centres, and counts from other studies in background sentences.
+``two of the eight male patients``, ``improved in 22 patients``, ``42
+patients in the control group had cough``, ``one patient`` with no flow
+verb), reasons broken down by ``n =`` (``because of bleeding events (n =
+4)``), densities (``90 steers/pen``), people screened, approached, assessed
+or excluded before enrollment (``Of the 50 women assessed for the trial``),
+ages, years, doses, centres, and counts from other studies in background
+sentences.
 
 The Chinese words are data, in ``patterns/zh/sample_sizes.jsonl`` (one word
 per line, with an ``id``, a ``label``, the word as ``pattern``, an
@@ -68,7 +74,9 @@ _PARTICIPANT = (
     r"women|men|males?|females?|mothers?|volunteers?|individuals?|people|persons?|cases|outpatients|inpatients|"
     r"students?|athletes?|smokers?|veterans?|residents?|elderly|survivors?|recipients?|donors?|"
     r"nurses|controls|girls|boys|physicians|doctors|caregivers|parents|couples|families|workers|employees|"
-    r"soldiers|runners|teenagers|twins|dyads|trainees|learners|pupils|humans|"
+    r"soldiers|runners|teenagers|twins|dyads|trainees|learners|pupils|humans|parturients|primiparas|multiparas|"
+    # veterinary trials: the animals are the study population ("Sixty Holstein calves (30 bulls, 30 heifers)")
+    r"calves|cows|heifers|steers|dogs|cats|horses|ponies|pigs|piglets|sows|sheep|ewes|lambs|goats|"
     r"pacientes|participantes|sujetos|niños|doentes|indivíduos)"
 )
 # Up to five modifier words between the count and the noun ("twenty-one confirmed
@@ -76,15 +84,22 @@ _PARTICIPANT = (
 _NOT_MODIFIER = (
     r"(?:of|in|to|and|or|with|were|was|had|has|have|who|which|whom|per|at|for|from|by|each|than|the|a|an|we|they|"
     r"it|this|that|these|those|are|is|be|been|being|years?|yr|months?|weeks?|days?|hours?|h|min|times|doses?|"
-    r"cycles?|sessions?|mg|g|ml|kg|trials?|studies|study|randomly|were|after|before|during|all)"
+    r"cycles?|sessions?|mg|g|ml|kg|trials?|studies|study|randomly|were|after|before|during|all|"
+    r"groups|arms|cent(?:er|re)s|sites|hospitals|clinics|practices|schools|countries|communities|their|its|our)"
 )
 # An age written as a modifier ("Eleven 5-7 year-old children", "40 8- to 12-year-old boys") and the
 # name of the anaesthesia risk scale ("80 American Society of Anesthesiologists grade I-II patients"):
 # modifiers that hold a digit or a function word.
 _AGE_MODIFIER = (r"(?:\d{1,2}(?:\.\d)?(?:-?\s?(?:-|to)\s?\d{1,2}(?:\.\d)?)?[\s-]?(?:years?|yr|months?|weeks?|days?)[\s-]old\s+"
                  r"|American\s+Society\s+of\s+Anesthesiolog\w*\s+(?:\(ASA\)\s+)?)")
+# A modifier is a word ("confirmed"), or a word led by a digit and a hyphen ("type 1-infected"); modifiers
+# may be joined by "and"/"or" ("uncomplicated and parasitologically confirmed cases", "ASA physical status
+# I and II patients") and a degree by "to" ("mildly to moderately demented patients"). A count of pairs
+# or sets counts the pairs ("Fifty-one pairs of premenarcheal female twins").
+_MODIFIER = (r"(?!" + _NOT_MODIFIER + r"\b)(?:[\p{L}][\p{L}\d'+-]*|\d+-[\p{L}][\p{L}-]*)\s+"
+             r"(?:(?:and|or)\s+(?=\p{L})|(?<=(?:ly|mild|moderate)\s+)to\s+)?")
 _NOUN_AFTER = regex.compile(
-    r"\s*(?:\)\s*)?(?:" + _AGE_MODIFIER + r"|(?!" + _NOT_MODIFIER + r"\b)[\p{L}][\p{L}\d'+-]*\s+){0,5}?(?P<noun>" + _PARTICIPANT + r")\b",
+    r"\s*(?:\)\s*)?(?:(?:pairs|sets)\s+of\s+)?(?:" + _AGE_MODIFIER + r"|" + _MODIFIER + r"){0,5}?(?P<noun>" + _PARTICIPANT + r")\b",
     regex.I,
 )
 # "phase 3 trial", "stage 2", "1/2": numbers that name, not count.
@@ -111,8 +126,9 @@ _CLAUSE_END = regex.compile(r"[.;:!?]\s|\n|\bwhereas\b|\bwhile\b|\bbut\b")
 # Kinds, from the words of the clause after the count (first match wins, in this order).
 _KIND_AFTER: list[tuple[str, regex.Pattern[str]]] = [
     ("planned", regex.compile(r"\b(?:will\s+be|to\s+be\s+(?:enrolled|recruited|randomi[sz]ed)|are\s+planned|is\s+planned)\b", regex.I)),
-    ("withdrawn", regex.compile(r"\b(?:withdr[ae]w\w*|dropped\s+out|drop-?outs?|lost\s+to\s+follow|discontinued|did\s+not\s+complete|not\s+completed?)\b", regex.I)),
-    ("randomized", regex.compile(r"\b(?:randomi[sz]\w*|randomly\s+(?:assigned|allocated|divided|distributed|chosen|selected)|(?:assigned|allocated)\s+at\s+random|were\s+allocated|were\s+assigned)\b", regex.I)),
+    ("withdrawn", regex.compile(r"\b(?:withdr[ae]w\w*|dropped\s+(?:out|from\s+the\s+study)|taken\s+off\s+(?:the\s+)?study|drop-?outs?|lost\s+to\s+follow|discontinued|did\s+not\s+complete|not\s+completed?|"
+                              r"did\s+not\s+receive\s+(?:the\s+)?allocated)\b", regex.I)),
+    ("randomized", regex.compile(r"\b(?:randomi[sz]\w*|randomly\s+(?:assign(?:ed)?|allocated|divided|distributed|chosen|selected)|(?:assigned|allocated)\s+at\s+random|were\s+allocated|were\s+assigned)\b", regex.I)),
     ("analyzed", regex.compile(r"\b(?:analy[sz]ed|analysis|evaluable|assessable)\b", regex.I)),
     ("completed", regex.compile(r"\b(?:completed|finished|participated\s+in\s+(?:the\s+)?(?:[\w-]+\s+)?follow-?up)\b", regex.I)),
     ("enrolled", regex.compile(
@@ -120,11 +136,11 @@ _KIND_AFTER: list[tuple[str, regex.Pattern[str]]] = [
         r"were\s+administered|were\s+studied|participated|took\s+part|were\s+followed|were\s+investigated|"
         r"were\s+evaluated|were\s+examined|were\s+infused|were\s+injected|were\s+transplanted|"
         r"were\s+divided|were\s+allocated|were\s+assigned|was\s+performed|were\s+performed|"
-        r"were\s+included|enrolment|enrollment)\b", regex.I)),
+        r"were\s+included|were\s+used|enrolment|enrollment)\b", regex.I)),
 ]
 # Counts of people screened or turned away before enrollment, and events.
 _NOT_AFTER = regex.compile(
-    r"^[^.;]{0,60}?\b(?:were\s+screened|screened|approached|assessed\s+for\s+eligibility|were\s+assessed\s+for|declined|refused|"
+    r"^[^.;]{0,60}?\b(?:were\s+screened|screened|approached|assessed\s+for\s+(?:eligibility|(?:the\s+|this\s+)?(?:trial|study|inclusion))|were\s+assessed\s+for|declined|refused|"
     r"were\s+ineligible|were\s+not\s+eligible|did\s+not\s+meet|died|deaths?|dead|experienced|developed|had\s+(?:a|an|no|mild|severe)|"
     r"showed|suffered|presented\s+with|reported|complained|required|needed|achieved|reached|responded|survived|"
     r"relapsed|recovered|improved|worsened|progressed|failed|were\s+cured|became|remained|still|crossed\s+over|requested|asked\s+for)\b",
@@ -139,12 +155,22 @@ _OUTCOME_CLASS_AFTER = regex.compile(
     regex.I,
 )
 # A breakdown by sex inside the parenthesis after a count: "(22 men, 4 women; mean age 54)", "(46 boys)".
-_SEX_NOUN = regex.compile(r"men|women|males?|females?|boys|girls", regex.I)
+_SEX_NOUN = regex.compile(r"men|women|males?|females?|boys|girls|heifers|cows|ewes|sows", regex.I)
 _OPEN_PAREN_BEFORE = regex.compile(r"[(\[][^()\[\]]*$")
 _GROUP_IN_PAREN = regex.compile(r"[(\[][^()\[\]]*\b(?:group|arm|cohort)\b", regex.I)
 # An event of the counted people, said right after them: "In one patient in group II the IJV and CA
 # could not be distinguished", "361 cases of prostate cancer were diagnosed" (but not "Of the 60
 # children, 4 could not be evaluated", "In the 1202 men studied, 361 cases ... were diagnosed").
+# "had" right after the counted people of one arm (not "had been", "had complete data"): what they had
+# is an outcome ("42 patients in the control group had cough"); without an arm it may describe the whole
+# population ("Thirty-nine subjects (...) had autism diagnosed"), so it is not read there.
+_HAD_AFTER = regex.compile(r"\s*(?:[(\[][^()\[\]]*[)\]]\s*)?had\s+(?!been\b|complete|full|data\b|follow)", regex.I)
+# Before a count with no verb of its own: a study still to be run.
+# "2618 (86%) of 3049 women in the intervention group had": the count is the arm, not the ones who had it.
+_DENOMINATOR_OF_BEFORE = regex.compile(r"\bof\s+$", regex.I)
+# Before a count with no verb of its own: the analysis it entered ("data were analyzed on 39 patients").
+_ANALYZED_BEFORE = regex.compile(r"\banaly[sz]ed\s+(?:on|in|for|from)\s+$", regex.I)
+_PLANNED_BEFORE = regex.compile(r"\b(?:is|are)\s+planned\b|\bwill\b|\bplan\s+to\b", regex.I)
 _NOT_AFTER_NEAR = regex.compile(r"^[^,.;]{0,50}?\b(?:could\s+not\s+be|were\s+diagnosed(?!\s+with))\b", regex.I)
 # Cheap literal tests before the costlier patterns above (most texts and clauses have none of these words).
 # "in the ketorolac group and 17 patients in the pethidine group" before the verb the
@@ -158,11 +184,15 @@ _GROUP_PHRASE_AFTER = regex.compile(
 _SEX_AFTER_COUNT = regex.compile(r"\s+(?:[\p{L}-]+\s+)?(?:(?P<f>females?|women|girls)|(?P<m>males?|men|boys))\b", regex.I)
 _OUTCOME_CLASS_HINT = regex.compile(r"respon|remi[st]|failure|success|cured|improved", regex.I)
 _NOT_AFTER_NEAR_HINT = regex.compile(r"could\s+not|diagnosed", regex.I)
+_TURNED_AWAY_AFTER = regex.compile(
+    r"\s*(?:who\s+were\s+|were\s+)?(?:screened|assessed\s+for|approached|invited|identified\s+as\s+eligible)\b", regex.I)
 _PRE_ENROLLMENT_MODIFIER = regex.compile(r"\b(?:eligible|screened|potentially|assessed|approached|invited|consecutive\s+eligible)\b", regex.I)
 # A count with no noun, right before a flow verb: "of whom 92 enrolled", "; 63 were randomly
 # assigned", "62 finished the study", "and 5 dropped out", "one was lost to follow-up".
 _COUNT_THEN_VERB = regex.compile(
-    r"\s*(?:[(\[]\s*\d+(?:[.,·]\d+)?\s?%\s*[)\]]\s*)?(?:were|was|had|have)?\s*(?:clinically\s+|subsequently\s+|then\s+)?"
+    r"\s*(?:[(\[]\s*\d+(?:[.,·]\d+)?\s?%\s*[)\]]\s*)?"
+    # "36 met ICD-10 depression criteria and were randomised"
+    r"(?:met\s+(?:the\s+|all\s+)?[^.;,]{0,40}?\bcriteria\s+and\s+)?(?:were|was|had|have)?\s*(?:clinically\s+|subsequently\s+|then\s+)?"
     r"(?P<verb>enrolled|randomi[sz]ed|randomly\s+(?:assigned|allocated)|(?:assigned|allocated)\s+(?:at\s+random|randomly)|"
     r"included|recruited|evaluable|analy[sz]ed|"
     r"completed|finished|withdrew|withdrawn|dropped\s+out|discontinued|lost\s+to\s+follow)\b"
@@ -243,13 +273,13 @@ _OWN_FLOW_VERB = regex.compile(
 _STUDY_CUE = regex.compile(
     r"\b(?:study|studies|studied|trial|randomi\w+|enrol\w+|includ\w+|recruit\w+|treated|received|cohort|underwent|undergoing|administered|"
     r"evaluat\w+|retrospective|prospective|assigned|allocated|investigat\w+|examined|total|we|this|pilot|phase|open-label|"
-    r"double-blind|single-arm|one-arm|group|groups|consecutive|estudi\w*|estudo|inclu[íi]d\w*|aleatori\w*|ensayo)\b",
+    r"double-blind|single-arm|one-arm|group|groups|consecutive|planned|estudi\w*|estudo|inclu[íi]d\w*|aleatori\w*|ensayo)\b",
     regex.I,
 )
 # A structured abstract's section heading right before the count's sentence ("PATIENTS 670 consecutive
 # patients who had knee arthroplasty", "SUBJECTS 66 patients with ...", "METHODS ... in 90 patients").
 _HEADING_CUE = regex.compile(r"(?:^|[.:]\s|\n)\s*(?:PATIENTS|PARTICIPANTS|SUBJECTS|POPULATION|SAMPLE|METHODS?|"
-                             r"(?:PATIENTS|MATERIALS?)\s+AND\s+METHODS|DESIGN|SETTING|STUDY\s+DESIGN)\b(?:\s*[:.]\s*|\s+)")
+                             r"(?:PATIENTS|MATERIALS?)\s+AND\s+METHODS?|DESIGN|SETTING|STUDY\s+DESIGN)\b(?:\s*[:.]\s*|\s+)")
 # Modifiers of the participant noun that place the count in the study ("670 consecutive patients").
 _STUDY_MODIFIER = regex.compile(r"\b(?:consecutive|randomi[sz]ed|enrolled|evaluable|eligible\s+and\s+consenting)\b", regex.I)
 # Before a count with no verb of its own, words that make it the study population: the subject of
@@ -260,12 +290,20 @@ _STUDY_MODIFIER = regex.compile(r"\b(?:consecutive|randomi[sz]ed|enrolled|evalua
 _POPULATION_BEFORE = regex.compile(
     r"\b(?:(?:participants|subjects|sample|population|study\s+group|cohort)\s+(?:were|was|comprised|consisted\s+of|included)"
     r"|(?:measured|tested|studied|investigated)\s+(?:[\w-]+\s+){0,2}?(?:in|on|among)"
+    r"|\b(?:data|samples?|measurements|recordings)\s+(?:were|was)\s+(?:obtained|collected|gathered|recorded)\s+(?:in|from|on)"
     r"|\b(?:study|trial|experiment|investigation|measurements?|assessments?|examinations?|tests?|imaging|scans?)\s+"
     r"(?:(?:was|were|has\s+been|have\s+been)\s+)?(?:\w+ly\s+)?(?:performed|conducted|carried\s+out|done)\s+(?:in|on|among))\s+$",
     regex.I)
 _YEARLIKE = regex.compile(r"\b(?:in|since|during|from|until|by|between|of)\s*$", regex.I)
 
 _N_EQUALS = regex.compile(r"(?<![\p{L}\d])(?:[nN]|no\.)\s?[=:]\s?(?P<num>\d{1,6}(?:[ ,]\d{3})*)(?!\s?[.,]\d)(?!\s?%)(?P<each>\s+(?:each|per\s+(?:group|arm)|in\s+each))?")
+# n= right after a reason or an event: a breakdown of people who had it, not a group of the study.
+_REASON_BEFORE_N = regex.compile(
+    r"(?:\b(?:because\s+of|due\s+to|owing\s+to)\b[^.;()\[\]]{0,40}|\b(?:events?|effects?|deaths?|complications?)\s*)[(\[,]\s*$",
+    regex.I)
+# n= among the statistics of a result ("(123 +/- 11 vs. 160 +/- 10 mg/dl, n = 25, P < 0.005)"): the
+# number analysed for it.
+_RESULT_PAREN_BEFORE = regex.compile(r"\(\s*[^()]{0,50}?(?:\+/-|±)[^()]*$")
 _ANALYSIS_SET = regex.compile(r"\b(?:analysis\s+set|analy[sz]ed|ITT|intention[\s-]to[\s-]treat|per[\s-]protocol|safety\s+(?:set|population)|full\s+analysis)\b[^()]{0,25}\(?$", regex.I)
 _GROUPS_OF = regex.compile(
     r"\b(?:groups?|arms?)\s+of\s+(?P<num>\d{1,5})\b"
@@ -534,8 +572,12 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
             paren = _OPEN_PAREN_BEFORE.search(text, max(0, n.start - 40), n.start)
             if paren and not _GROUP_IN_PAREN.match(text, paren.start()):
                 continue  # "26 patients (22 men, 4 women; ...)": a breakdown of the population, not a sample size
-        if _PRE_ENROLLMENT_MODIFIER.search(text[n.end:noun.start("noun")]):
-            continue  # "132 eligible patients", "254 screened patients": counted before enrollment
+        if _PRE_ENROLLMENT_MODIFIER.search(text[n.end:noun.start("noun")]) or _TURNED_AWAY_AFTER.match(text, noun.end()):
+            # "132 eligible patients", "254 screened patients", "Of the 50 women assessed for the trial, 36 ...
+            # were randomised": counted before enrollment, whatever verb the clause has later
+            continue
+        if text.startswith("/", noun.end()):
+            continue  # "90 steers/pen", "12 patients/day": a density or a rate, not a sample size
         if _YEARLIKE.search(before) and 1900 <= value <= 2100 and not n.words:
             continue  # "in 2010 patients": a year, most likely
         subset = _SUBSET_BEFORE.search(before, max(0, len(before) - _SUBSET_REACH))
@@ -584,17 +626,22 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         group_phrase = _GROUP_PHRASE_AFTER.match(after) if kind in ("", "enrolled") else None
         if kind in ("", "enrolled") and (
                 _NOT_AFTER.match(after)
+                or (group_phrase and _HAD_AFTER.match(after, group_phrase.end())
+                    and not _DENOMINATOR_OF_BEFORE.search(before))
                 or (group_phrase and _NOT_AFTER.match(after[group_phrase.end():]))
                 or (_OUTCOME_CLASS_HINT.search(after) and _OUTCOME_CLASS_AFTER.match(after))
                 or (_NOT_AFTER_NEAR_HINT.search(after) and _NOT_AFTER_NEAR.match(after))):
             continue
         if not kind:
+            if value == 1:
+                continue  # one person and no flow verb: a case or an event ("In one patient this was incapacitating")
             # No verb of its own: a count in a methods-like sentence ("in 15 confirmed patients").
             if not (_STUDY_CUE.search(before + after) or _STUDY_MODIFIER.search(text, n.end, noun.start("noun"))
                     or _POPULATION_BEFORE.search(before)
                     or _HEADING_CUE.search(text[max(0, n.start - len(before) - 3):n.start])):
                 continue
-            kind = "enrolled"
+            kind = ("planned" if _PLANNED_BEFORE.search(before)
+                    else "analyzed" if _ANALYZED_BEFORE.search(before) else "enrolled")
         if kind == "randomized" and _TO_ONE_ARM.match(after):
             kind = "arm"
         if _SEX_AFTER_COUNT.match(text, n.end) and _both_sexes_counted(text, numbers, n.start - len(before),
@@ -627,14 +674,18 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         if _EVENT_BEFORE.search(before) or _SUBSET_BEFORE.search(before, max(0, len(before) - _SUBSET_REACH)) \
                 or regex.search(r"%\s*$|\bof\s*$", before):
             continue
-        if _NOT_AFTER.match(_clause_after(text, m.end())):
-            continue  # "10 patients in the control group failed": an event
+        clause = _clause_after(text, m.end())
+        if _NOT_AFTER.match(clause) or _HAD_AFTER.match(clause):
+            continue  # "10 patients in the control group failed", "42 patients in the control group had cough": events
         add(int(m.group("num")), "arm", m.start("num"), m.end(), "in_group")
 
     for m in _N_EQUALS.finditer(text):
         value = _parse_int(m.group("num"))
         before = text[max(0, m.start() - 60):m.start()]
-        kind = "analyzed" if _ANALYSIS_SET.search(before) and not m.group("each") else "arm"
+        if _REASON_BEFORE_N.search(before):
+            continue  # "discontinued because of bleeding events (n = 4), possible side effects (n = 2)": reasons, not arms
+        kind = "analyzed" if (_ANALYSIS_SET.search(before) or _RESULT_PAREN_BEFORE.search(before)) \
+            and not m.group("each") else "arm"
         add(value, kind, m.start(), m.end(), "n_equals")
 
     for m in _WITHDRAWN_BY_ARM.finditer(text) if _WITHDRAWN_HINT.search(text) else ():
