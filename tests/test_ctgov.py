@@ -332,8 +332,6 @@ def test_p_value_of_a_measure_without_a_named_outcome_is_not_linked_to_the_previ
     assert [p.outcome for p in record.p_values if p.value == 0.62] == [None]
 
 
-@pytest.mark.xfail(strict=True, reason="sample_sizes' count-then-verb rule crosses the line end: the last Started count "
-                                       "before a 'Completed' row is read as completed (normalize/sample_sizes.py)")
 def test_started_row_right_before_completed_row_keeps_its_kind() -> None:
     rec = _study()
     period = rec["resultsSection"]["participantFlowModule"]["periods"][0]

@@ -91,6 +91,11 @@ def N(src: str, name: str, text: str, xfail: str | None = None):
 # --------------------------------------------------------------------------- positive cases
 
 CASES = [
+    # ---- a count and its verb across a line break: wrapped prose joins, a table row's label does not
+    P("constructed", "wrapped-verb", "Of the 128 screened, a total of 120\nwere randomized to drug X or placebo.",
+      {120}, {120: "randomized"}),
+    P("ctgov-flow", "row-then-row", "Participant Flow: Drug X | Placebo\nStarted 30 31\nCompleted 27 28",
+      {30, 31, 27, 28}, {31: "arm", 28: "completed"}),
     # ---- number words and digits before a participant noun
     P("seed000", "twenty-one",
       "twenty-one confirmed ALS patients entered the study based on defined inclusion and exclusion criteria",

@@ -657,6 +657,8 @@ def find_sample_sizes(text: str) -> list[SampleSizeMatch]:
         m = _COUNT_THEN_VERB.match(text, n.end)
         if not m:
             continue
+        if "\n" in text[n.end:m.start("verb")] and text[m.start("verb")].isupper():
+            continue  # "Started 30 30 30\nCompleted 27 28 29": the next row's label, not this count's verb
         before = _sentence_before(text, n.start)
         if _NAMING_BEFORE.search(before) or _BACKGROUND.search(before) \
                 or _SUBSET_BEFORE.search(before, max(0, len(before) - _SUBSET_REACH)):
