@@ -145,6 +145,14 @@ SCALE_UNITS = "'units on a 0-3 scale' are taken as activity units because 'injec
 # --------------------------------------------------------------------------- positive cases
 
 CASES = [
+    # ---- peptide and insulin infusions: pmol, nmol, mU; an m² whose superscript was lost as "?"
+    pytest.param("pmid_11839712", "Background infusions were saline, or GLP-1 at 0.3 or 0.9 pmol/ kg/min on separate days",
+                 [D(0.3, "pmol/kg/min"), D(0.9, "pmol/kg/min")], id="pmol-kg-min"),
+    pytest.param("pmid_12844138", "hyperinsulinemic (360 pmol x m (-2) x min (-1)) hypoglycemic",
+                 [D(360, "pmol/m**2/min")], id="pmol-m2-min"),
+    pytest.param("pmid_21635675", "(Step 1: insulin infusion = 20 mU/m?/min; Step 2: insulin infusion = 80 mU/m?/min)",
+                 [D(20, "milliactivity_unit/m**2/min"), D(80, "milliactivity_unit/m**2/min")], id="mU-lost-m2"),
+    pytest.param("constructed", "octreotide 0.1 nmol/kg was injected", [D(0.1, "nmol/kg")], id="nmol-kg"),
     # ---- seeds: cells and cells/kg, lost superscripts, vehicle volume
     pytest.param("seed000", "3 times BM-MSCs transplantation (1×10^6, MSC/Kg BW per injection)",
                  [D(1e6, "cell/kg")], id="seed000"),
@@ -495,6 +503,11 @@ CASES = [
 # --------------------------------------------------------------------------- negative cases
 
 NEGATIVES = [
+    # lab values in the new substance and activity units; an area under the curve written "x h/l"
+    pytest.param("constructed", "TSH 2.5 mU/L at baseline and plasma insulin rose to 60 mU/L", id="mU-per-L"),
+    pytest.param("constructed", "serum 25(OH)D rose to 75 nmol/L", id="nmol-per-L"),
+    pytest.param("pmid_16870004", "results were 9.73 (sem 2.45), 3.24 (sem 0.72) and 3.14 (sem 1.09) nmol x h/l for the hot milk",
+                 id="auc-x-h-per-l"),
     # cut-offs after a comparative, with no word of giving (held-out audit, seed 4242)
     pytest.param("pmid_6686808", "The studies were performed in healthy subjects with MAO less than 30 mmol/h and in "
                  "duodenal ulcer patients with MAO greater than 35 mmol/h.", id="pmid_6686808-threshold"),

@@ -112,6 +112,7 @@ _EN_NUMERATORS: list[tuple[str, str, str]] = [
     ("activity", "international_unit", r"(?:IU|I\.U\.|UI|iu|international\s+units?)"),
     ("activity", "megainternational_unit", r"(?:MIU|MU|million\s+(?:international\s+)?units?)"),
     ("activity", "activity_unit", r"(?:U|units?)"),
+    ("activity", "milliactivity_unit", r"(?:mU|milliunits?)"),  # insulin clamps: "40 mU/m2/min"
     # absorbed radiation (radiotherapy doses: "20 Gy", "5040 cGy")
     ("radiation", "gray", r"(?:Gy|gray)"),
     ("radiation", "centigray", r"(?:cGy|centigray)"),
@@ -125,6 +126,8 @@ _EN_NUMERATORS: list[tuple[str, str, str]] = [
     # amounts of substance
     ("substance", "millimole", r"(?:mmol|millimoles?)"),
     ("substance", "micromole", r"(?:µmol|μmol|umol|micromoles?)"),
+    ("substance", "nanomole", r"(?:nmol|nanomoles?)"),  # peptide infusions: "GLP-1 0.9 pmol/kg/min"
+    ("substance", "picomole", r"(?:pmol|picomoles?)"),
     # counts
     ("count", "colony_forming_unit", r"(?:CFUs?|cfu|colony[\s-]forming[\s-]units?)"),
     ("count", "vector_genome", r"(?:vg|VG|vector\s+genomes?|viral\s+genomes?|genome\s+copies|GC)"),
@@ -148,7 +151,8 @@ _CELL_MODIFIER = r"(?:(?!(?:of|in|to|and|or|with|were|was|per|patients?|subjects
 
 # After kg: "kg BW", "kg of body weight" (English; the Chinese ones join in _KG).
 _EN_BODY_WEIGHT = r"(?:BW|bw|b\.w\.|of\s+(?:the\s+)?body[\s-]?weight|body[\s-]?weight)"
-_M2 = r"(?:m\^?2|m²|m\*\*2|m\s?\(2\)|sq\.?\s?m|square\s+met(?:er|re)s?|m\^?-2|m-2|m\s?\(-2\))"
+# "m?" is m² whose superscript an encoding lost ("20 mU/m?/min", "200 mg/m?").
+_M2 = r"(?:m\^?2|m²|m\*\*2|m\s?\(2\)|sq\.?\s?m|square\s+met(?:er|re)s?|m\^?-2|m-2|m\s?\(-2\)|m\?(?![\p{L}\d]))"
 _TIME = {
     "day": r"(?:days?|d|24\s?h|24\s?hours?)",
     "hour": r"(?:hours?|hrs?|h)",
@@ -278,7 +282,7 @@ _NUMERATOR_RE = regex.compile(
 )
 # After a one-letter unit: "L. rhamnosus" (a genus), "573L/1" (a strain code).
 _NOT_AFTER_LETTER_UNIT = regex.compile(r"\.\s+\p{Ll}|/\d")
-_TIMES_TIME = regex.compile(r"\s?[.·*×]?\s?(?:h|hr|min)\b\s?(?:/|mL|ml|L\b|l\b)")
+_TIMES_TIME = regex.compile(r"\s?[.·*×x]?\s?(?:h|hr|min)\b\s?(?:/|mL|ml|L\b|l\b)")
 _CELL_RE = regex.compile(r"(?:\s*,)?\s*" + _CELL_MODIFIER + r"(?P<cell>" + CELL_NOUNS + r")(?![\p{L}])")
 # A denominator: "/kg", " per kg", "kg-1", "/m2", "/day", " per day", "h-1", "/injection".
 # Token-rebuilt text writes kg^-1 as "kg (-1)" or ".kg (-1)", and x L^-1 as "x L (-1)".
