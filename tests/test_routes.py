@@ -48,6 +48,15 @@ def _check(text: str, routes: list[str], evidence: list[str] | None = None) -> N
 # ---------------------------------------------------------------------------
 
 REAL_POSITIVE = [
+    # A tablet or capsule with its strength after it (fourth held-out draw and the corpus).
+    pytest.param(
+        "treated for four weeks with carbenoxolone sodium as Biogastrone tablets 100 mg three times a day",
+        [ORAL], ["tablets 100 mg"], id="pmid_7010528-tablets-strength",
+    ),
+    pytest.param(
+        "of treatment group A: Alpha dihidroergocriptine tablets of 10 mg, group B: Placebo",
+        [ORAL], ["tablets of 10 mg"], id="pmid_17357577-tablets-of-strength",
+    ),
     # Seeds and development documents: the gold routes, each from its phrase.
     # Lower-case im / iv in a route slot (held-out audit of 30 EBM-NLP abstracts, seed 4242, and the corpus).
     pytest.param(
