@@ -603,6 +603,11 @@ CASES = [
 # --------------------------------------------------------------------------- negative cases
 
 NEGATIVES = [
+    # events counted in people: "developed ... in", "N times in" (fourth held-out draw and the corpus)
+    N("pmid_17548021", "times-in",
+      "Glucose values of less than 2.5 mmol/L developed 7 times in 5 patients, 4 of whom were in the intensive "
+      "insulin therapy group"),
+    N("pmid_15673801", "developed-in", "Solid cancers developed in six patients in the etanercept group"),
     # ---- events and outcome subsets
     N("seed004", "experienced-dyspnea",
       "Two patients experienced dyspnea and chest pain 36 and 65 days after cell infusion due to pulmonary emboli"),

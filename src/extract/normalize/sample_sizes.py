@@ -111,7 +111,8 @@ _NAMING_BEFORE = regex.compile(
 _TURNED_AWAY_BEFORE = regex.compile(r"\b(?:screened|approached|assessed\s+for\s+eligibility|invited|contacted|identified|excluded|declined)\s+(?:\w+\s+){0,2}$", regex.I)
 _EVENT_BEFORE = regex.compile(
     r"\b(?:events?|reactions?|effects?|complications?|infections?|deaths?|toxicit\w+|occurred|observed|seen|found|noted|"
-    r"present|reported|detected|documented|improvement|decrease|increase|disappeared)\b[^.;]{0,40}\b(?:in|among)\s+$"
+    r"present|reported|detected|documented|improvement|decrease|increase|disappeared|developed|"
+    r"times|episodes?|occasions)\b[^.;]{0,40}\b(?:in|among)\s+$"
     r"|\b(?:noted|reported|observed|experienced|seen|found|described|complained)\s+by\s+$",
     regex.I,
 )
