@@ -168,6 +168,7 @@ _NOT_OUTCOMES = frozenset(
         "difference", "differences", "variables", "endpoints", "end points", "measures", "the primary endpoint",
         "clinical efficacy", "safety profile", "clinical benefit", "efficacy outcomes", "safety outcomes",
         "this", "it", "they", "these", "both", "all", "each", "assessment", "which", "that", "who", "those", "them",
+        "primary", "secondary",
     )
 )
 _CUE_LIST = regex.compile(
@@ -199,6 +200,23 @@ _CUE_MEASURED_VERB = regex.compile(
     regex.I,
 )
 _NP_BEFORE = regex.compile(r"(?:[\p{L}\p{N}][\p{L}\p{N}'+-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}'+-]*$")
+# "The following outcomes were assessed using an isokinetic dynamometer as markers of ...: A, B, C": the list
+# after the colon; "The most common adverse events were A, B and C".
+_CUE_FOLLOWING = regex.compile(
+    r"\bfollowing\s+(?:\w+\s+){0,2}?(?:outcomes?|measures?|variables?|parameters?|end\s?-?points?)\s+"
+    r"(?:were|was|will\s+be)\s+(?:\w+\s+)?(?:assessed|measured|evaluated|recorded|collected|examined|determined|"
+    r"analy[sz]ed|used|compared)\b[^:.;]{0,150}:\s*(?P<list>[^.;\n]{3,250})|"
+    r"\b(?:most\s+(?:common|frequent|frequently\s+reported|prevalent)|commonest)\s+(?:\w+\s+)?"
+    r"(?:adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?|complications?|toxicit(?:y|ies))\s+"
+    r"(?:were|was|included|includes?|:)\s+(?P<list>[^.;\n()]{3,200})",
+    regex.I,
+)
+# "with dizziness the most common adverse event", "Fatigue ... was the most prevalent chronic side effect".
+_MOST_COMMON_AE = regex.compile(
+    r"(?:\s+(?:was|were))?\s+(?:being\s+)?the\s+(?:most\s+(?:common|frequent|frequently\s+reported|prevalent)|commonest)"
+    r"\s+(?:\w+\s+)?(?:adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?|complications?|toxicit(?:y|ies))\b",
+    regex.I,
+)
 _CUE_REGISTRY = regex.compile(
     r"(?:Primary|Secondary)\s+Outcome\s+Measures?\s*[:\n]\s*(?:Name\s+Time\s+Method\s+)?(?P<list>[^\n]{3,250})",
     regex.I,
@@ -421,7 +439,11 @@ def _gap_ok(gap: str) -> bool:
 
 def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     out: list[OutcomeMatch] = []
-    for pat, rule in ((_CUE_LIST, "cue_list"), (_CUE_LIST_BARE, "cue_list"), (_CUE_REGISTRY, "cue_registry")):
+    lowered = text.lower()
+    for pat, rule in ((_CUE_LIST, "cue_list"), (_CUE_LIST_BARE, "cue_list"), (_CUE_REGISTRY, "cue_registry"),
+                      (_CUE_FOLLOWING, "cue_list")):
+        if pat is _CUE_FOLLOWING and "following" not in lowered and "most" not in lowered and "commonest" not in lowered:
+            continue
         for m in (_bare_cues(text) if pat is _CUE_LIST_BARE else pat.finditer(text)):
             base = m.start("list")
             for part in _split_items(m.group("list")):
@@ -432,6 +454,10 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                 if pos < 0:
                     continue
                 out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), rule))
+    pos = lowered.find(" the most ")
+    while pos >= 0:
+        out.extend(_most_common_subject(text, pos, vocab))
+        pos = lowered.find(" the most ", pos + 10)
     for verb in _CUE_MEASURED_VERB.finditer(text):
         np_start = max(0, verb.start() - 80)
         m = _NP_BEFORE.search(text, np_start, verb.start())
@@ -486,6 +512,13 @@ _HEADING_WORD = regex.compile(
 _FINITE_VERB = regex.compile(r"\b(?:was|were|is|are|had|has|have|been|be)\b", regex.I)
 
 
+# A leading time or circumstance phrase, up to the last comma before a final "A and B".
+_INTRO_PHRASE = regex.compile(
+    r"\s*(?:After|At|In|During|On|Before|Then|Thereafter|Subsequently|Additionally|Also|Finally|Every|Each|Within)"
+    r"\b[^;]*,\s+(?=[^,]*\band\b[^,]*$)"
+)
+
+
 def _measured_list(text: str, verb_start: int, vocab: Vocabulary) -> list[OutcomeMatch]:
     """The items of "A, B and C were measured" when the list runs from the start of its sentence."""
     sent_start = max(text.rfind(". ", 0, verb_start), text.rfind("\n", 0, verb_start), text.rfind("; ", 0, verb_start))
@@ -493,6 +526,12 @@ def _measured_list(text: str, verb_start: int, vocab: Vocabulary) -> list[Outcom
     if verb_start - sent_start > 200:
         return []
     chunk = text[sent_start:verb_start]
+    intro = _INTRO_PHRASE.match(chunk)
+    if intro is not None:
+        # "After 10, 20, 60, 150 and 240 min, nasal itching and nasal obstruction were assessed": the list
+        # starts after the introductory phrase
+        sent_start += intro.end()
+        chunk = text[sent_start:verb_start]
     parts = [p for p in _split_items(chunk) if p[0].strip()]
     if len(parts) < 2 or _FINITE_VERB.search(chunk) or _HEADING_WORD.search(chunk):
         return []
@@ -510,6 +549,37 @@ def _measured_list(text: str, verb_start: int, vocab: Vocabulary) -> list[Outcom
         if pos >= 0:
             out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_measured"))
     return out
+
+
+_MOST_COMMON_LEAD = regex.compile(r".*(?:\bwith\s+|[,;:(]\s*|^\s*)", regex.S)
+
+
+def _most_common_subject(text: str, pos: int, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """The event named before "(was) the most common adverse event"."""
+    head_end = pos
+    m = _MOST_COMMON_AE.match(text, pos)
+    if m is None:
+        wm = regex.compile(r"\s+(?:was|were)$").search(text, max(0, pos - 6), pos)
+        if wm is None or _MOST_COMMON_AE.match(text, wm.start()) is None:
+            return []
+        head_end = wm.start()
+    else:
+        back = regex.compile(r"\s+(?:was|were)$").search(text, max(0, pos - 6), pos)
+        if back is not None:
+            head_end = back.start()
+    sent_start = max(text.rfind(". ", 0, head_end) + 2, text.rfind("\n", 0, head_end) + 1, 0)
+    head = text[sent_start:head_end]
+    lead = _MOST_COMMON_LEAD.match(head)
+    subj = head[lead.end():] if lead else head
+    subj = _CLAUSE_LEAD.sub("", _LAST_THE.sub("", subj))
+    item = _clean_item(subj)
+    if (item is None or len(item.split()) > 4 or _FINITE_VERB.search(item) or _AND.search(item)
+            or _PEOPLE_OR_CLAUSE & set(item.lower().split()) or _NOT_RESULT_ITEM.search(item)):
+        return []
+    start = text.rfind(item, sent_start, head_end)
+    if start < 0:
+        return []
+    return [OutcomeMatch(_cue_name(item, vocab), start, start + len(item), "cue_measured")]
 
 
 def _cue_name(item: str, vocab: Vocabulary) -> str:
@@ -578,9 +648,11 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
     redefined = _redefined_abbreviations(text, found, vocab)
     if redefined:
         found = [m for m in found if text[m.start:m.end] not in redefined]
+    found = _qualified_variants(text, found, vocab)
     cues = [c for c in _cue_mentions(text, vocab) if not _in_zones(c.start, c.end, zones)]
     if ", " in text and "(" in text:
         cues.extend(c for c in _p_list_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
+    cues.extend(c for c in _p_name_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     cues.extend(c for c in _result_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     taken = [(m.start, m.end) for m in found]
     for c in cues:
@@ -606,6 +678,8 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
             # the long form takes the name too, when only the short form was known
             if long_m is None and short_m is not None:
                 found.append(OutcomeMatch(name, ls, le, "abbreviation"))
+        found = _one_name_per_pair(text, found, abbreviations)
+    found = _propagate_cue_names(text, found)
     # One canonical name per document for mentions whose name differs only by case.
     found.sort(key=lambda m: (m.start, -m.end))
     out: list[OutcomeMatch] = []
@@ -618,7 +692,62 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
     return out
 
 
+def _one_name_per_pair(text: str, found: list[OutcomeMatch],
+                       abbreviations: list[tuple[int, int, int, int]]) -> list[OutcomeMatch]:
+    """A long form and its short form name one outcome: "straight leg raise (SLR)" then "SLR increased
+    significantly" and "Straight leg raise was higher" are one measure, under the long form's name."""
+    rename: dict[str, str] = {}
+    for ls, le, ss, se in abbreviations:
+        keys = {normalize_key(text[ls:le]), normalize_key(text[ss:se])}
+        names = _distinct_names(m.name for m in found if normalize_key(text[m.start:m.end]) in keys)
+        if len(names) < 2:
+            continue
+        long_key = normalize_key(text[ls:le])
+        target = next((m.name for m in found if normalize_key(text[m.start:m.end]) == long_key), names[0])
+        for n in names:
+            if n != target:
+                rename.setdefault(n, target)
+    if not rename:
+        return found
+    return [OutcomeMatch(rename.get(m.name, m.name), m.start, m.end, m.rule) for m in found]
+
+
+def _distinct_names(names: Iterator[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n not in out:
+            out.append(n)
+    return out
+
+
+# Cue rules name measures the vocabulary does not know; what they name once is that measure wherever the
+# document writes it again ("nasal obstruction were assessed ... Nasal obstruction was also beneficially
+# affected (P < 0.05)"). Only names of two words or more: one word is too often something else.
+_CUE_RULES = frozenset({"cue_list", "cue_measured", "cue_result", "cue_p_name", "cue_p_list", "cue_registry"})
+
+
+def _propagate_cue_names(text: str, found: list[OutcomeMatch]) -> list[OutcomeMatch]:
+    names: dict[str, str] = {}
+    for m in found:
+        if m.rule in _CUE_RULES:
+            surface = text[m.start:m.end]
+            if " " in surface and len(surface) >= 6:
+                names.setdefault(surface.lower(), m.name)
+    if not names:
+        return found
+    lowered = text.lower()
+    taken = sorted((m.start, m.end) for m in found)
+    extra: list[OutcomeMatch] = []
+    for surface, name in names.items():
+        for s, e in _whole_word_uses(lowered, surface):
+            if not any(a < e and s < b for a, b in taken):
+                extra.append(OutcomeMatch(name, s, e, "cue_repeat"))
+                taken.append((s, e))
+    return found + extra
+
+
 _NOT_IN_LONG = regex.compile(r"[()\[\];:,.]")
+_GROUP_SIZE_AFTER = regex.compile(r",\s*[nN]\s*=\s*\d")
 
 
 def _spells(short: str, long: str) -> bool:
@@ -649,8 +778,10 @@ def _redefined_abbreviations(text: str, found: list[OutcomeMatch], vocab: Vocabu
     spans: list[tuple[int, int]] | None = None
     for m in found:
         # cheap first: most mentions are not written "(SHORT)"
-        if m.start < 2 or text[m.start - 1] != "(" or text[m.end:m.end + 1] != ")":
+        if m.start < 2 or text[m.start - 1] != "(":
             continue
+        if text[m.end:m.end + 1] != ")" and not _GROUP_SIZE_AFTER.match(text, m.end):
+            continue  # "(TG, n = 52)": a group's short form, with its size
         short = text[m.start:m.end]
         if short in out or not _SHORT_CAPS.fullmatch(short.replace("-", "")):
             continue
@@ -922,6 +1053,12 @@ def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                             if m is not None:
                                 out.append(m)
                         continue
+                    if word in _ACTIVE_WORDS:  # "stiffness decreased significantly (p < 0.05)"
+                        if _ACTIVE_VERB.match(text, at) is not None:
+                            m = _subject_before(text, a, at, vocab, active=True)
+                            if m is not None:
+                                out.append(m)
+                        continue
                     at += 1  # " had ": the pattern starts at the word
                 elif at > 0 and lowered[at - 1].isalnum():
                     continue
@@ -934,10 +1071,32 @@ def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     return out
 
 
+_ACTIVE_WORDS = (" increased", " decreased", " improved", " declined", " reduced", " did not change",
+                 " significantly decreased", " significantly increased", " significantly improved",
+                 " significantly reduced")
 _RESULT_WORDS = (
     "differen", "reduction", "increase", "decrease", "improvement", "deteriorat", "decline", "significantly ",
     "respect to", "terms of", "incidence of", "frequency of", "prevalence of", "occurrence of", "relationship between",
-    "association between", "correlation between", " had ", " showed ", " was ", " were ",
+    "association between", "correlation between", " had ", " showed ", " was ", " were ", *_ACTIVE_WORDS,
+)
+# "Isometric muscle force significantly decreased after ...", "SLR increased significantly", "LDL particle score
+# did not change": a measure as the subject of a change verb; only in a sentence that also says the change
+# was significant or gives its p-value (the other words of _COMPARISON_WORDS fit sentences about treatments).
+_ACTIVE_VERB = regex.compile(
+    r"\s+(?:significantly\s+)?(?:increased|decreased|improved|declined|reduced|did\s+not\s+change)"
+    r"(?:\s+significantly)?"
+    # used intransitively: "Tranexamic acid significantly reduced all-cause mortality" has an object, and its
+    # subject is the treatment
+    r"(?=\s*[,.;:(\[]|\s*$|\s+(?:after|in|from|by|at|during|with|compared|over|following|to|between|among|only|"
+    r"more|less|than|slightly|markedly|significantly|from|and|but|whereas|while|when|for|across|throughout|"
+    r"relative|versus|vs)\b)"
+)
+_SIGNIFICANCE = regex.compile(r"signific|\bp\s*(?:[=<>≤≥]|-?\s*value)", regex.I)
+# An intervention or a group as the subject ("Exercise with or without CLA supplementation decreased insulin").
+_ACTOR = regex.compile(
+    r"\b(?:with|without|plus|versus|vs|therapy|treatment|supplementation|administration|intervention|training|"
+    r"exercise|diet|placebo|regimen|injection|infusion|stretching|group|arm|drug|dose)\b",
+    regex.I,
 )
 # Words that say a sentence reports a comparison: a p-value, "significant", "than", "compared", ...
 _COMPARISON_WORDS = (
@@ -947,8 +1106,13 @@ _COMPARISON_WORDS = (
 )
 
 
-def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary) -> OutcomeMatch | None:
-    """The subject of "X was significantly higher", read back to the start of its clause."""
+def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary, active: bool = False) -> OutcomeMatch | None:
+    """The subject of "X was significantly higher" (or, ``active``, "X decreased significantly"), read back to
+    the start of its clause."""
+    if active:
+        end = text.find(". ", verb)
+        if not _SIGNIFICANCE.search(text, a, end if end >= 0 else len(text)):
+            return None
     head = text[a:verb]
     cut = max(head.rfind(", "), head.rfind("; "), head.rfind("("), head.rfind(": "))
     subj = head[cut + 1:] if cut >= 0 else head
@@ -961,9 +1125,143 @@ def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary) -> OutcomeM
         return None
     if _FINITE_VERB.search(item) or _HEADING_WORD.search(item):
         return None
+    if active and (_ACTOR.search(item) or _NOT_A_NAME_WORD.search(item)):
+        return None
     if " " not in item and _NOT_A_NOUN.match(item) and vocab.lookup(item) is None and not _is_acronym(item):
         return None
     pos = text.find(item, a + (cut + 1 if cut >= 0 else 0))
     if 0 <= pos < verb:
         return OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_result")
     return None
+
+
+# --------------------------------------------------------------------------- qualified variants
+
+# Words that make a kind of a measure a different outcome: its time course ("acute"/"late toxicity"), how it
+# is counted ("continuous"/"point-prevalence abstinence"), or the organ system ("gastrointestinal"/
+# "genitourinary toxicity"). Not specimens ("serum", "plasma"), which name the same measure.
+_QUALIFIER_WORDS = (
+    r"acute|late|early|chronic|delayed|continuous|sustained|point[\s-]?prevalence|prolonged|transient|"
+    r"gastrointestinal|genitourinary|urinary|rectal|bladder|hematologic(?:al)?|haematologic(?:al)?|cardiac|"
+    r"cardiovascular|renal|hepatic|pulmonary|respiratory|neurologic(?:al)?|cutaneous|skin|ocular|nasal|local|"
+    r"locoregional|distant|systemic|infectious|wound|sexual|bowel"
+)
+_QUALIFIER_BEFORE = regex.compile(
+    r"(?:\b(?P<q1>" + _QUALIFIER_WORDS + r")\s+(?:and|or|and/or)\s+)?\b(?P<q2>" + _QUALIFIER_WORDS + r")[\s-]+$",
+    regex.I,
+)
+_QUALIFIER_INSIDE = regex.compile(r"(?P<q>" + _QUALIFIER_WORDS + r")[\s-]+(?P<rest>\S.*)", regex.I)
+
+
+def _qualified_variants(text: str, found: list[OutcomeMatch], vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Kinds of one vocabulary measure that a document reports apart are separate outcomes.
+
+    "acute toxicity ... late gastrointestinal and genitourinary toxicity", "Point-prevalence abstinence ...
+    continuous abstinence": when a document qualifies one entry's measure in two or more ways (a qualifier
+    word before a one-word match, or an alias that is a qualifier plus another alias of the same entry), each
+    kind keeps its own name, and the bare mentions of the entry (the umbrella the kinds share) are dropped.
+    A document with one kind only keeps the entry's canonical name throughout.
+    """
+    kinds: dict[int, list[tuple[str, int, int]]] = {}  # mention index -> (name, start, end)
+    for k, m in enumerate(found):
+        if m.rule != "vocabulary":
+            continue
+        surface = text[m.start:m.end]
+        if " " not in surface and "-" not in surface:
+            q = _QUALIFIER_BEFORE.search(text, max(0, m.start - 60), m.start)
+            if q is not None:
+                out = [(f"{q.group('q2')} {surface}", q.start("q2"), m.end)]
+                if q.group("q1"):
+                    out.append((f"{q.group('q1')} {surface}", q.start("q1"), q.end("q1")))
+                kinds[k] = out
+        else:
+            q = _QUALIFIER_INSIDE.fullmatch(surface)
+            if q is not None and vocab.lookup(q.group("rest")) == m.name:
+                kinds[k] = [(surface, m.start, m.end)]
+    if not kinds:
+        return found
+    by_label: dict[str, set[str]] = {}
+    for k, variants in kinds.items():
+        for name, _s, _e in variants:
+            by_label.setdefault(found[k].name, set()).add(normalize_key(name))
+    split = {label for label, names in by_label.items() if len(names) >= 2}
+    if not split:
+        return found
+    out: list[OutcomeMatch] = []
+    for k, m in enumerate(found):
+        if m.name not in split or m.rule != "vocabulary":
+            out.append(m)
+        elif k in kinds:
+            for name, s, e in kinds[k]:
+                # "gastrointestinal toxicity" has an entry of its own; "continuous abstinence" is an alias of
+                # the umbrella entry and keeps its own words
+                label = vocab.lookup(name)
+                out.append(OutcomeMatch(label if label not in (None, m.name) else name.lower(), s, e,
+                                        "vocabulary_qualified"))
+    return out
+
+
+# --------------------------------------------------------------------------- names a p-value is written after
+
+# "Leading edge voltage (p < 0.001) and shock impedance (p < 0.001) were also decreased", "[Children's
+# Hospital of Eastern Ontario Pain Scale: P = 0.0007; GPs VAS (P < 0.0001)]": a noun phrase that fills its
+# clause right up to "(P ..." or ": P ..." is the measure the p-value tests.
+_P_RIGHT_AFTER = regex.compile(r"\(\s*[Pp]\s*(?:-?\s*value\s*)?(?:[=<>≤≥]|<\s*or\s*=)|:\s*[Pp]\s*(?:[=<>≤≥]|<\s*or\s*=)\s*0?\.\d")
+_CLAUSE_MARK = regex.compile(r"[.;:(\[]\s*|,\s+|\b(?:and|or)\s+")
+# Words that end a results verb phrase or start a prepositional one: what precedes the p-value is then no name.
+_NOT_A_NAME_WORD = regex.compile(
+    r"\b(?:increased|decreased|reduced|improved|changed|remained|declined|rose|fell|elevated|lowered|enhanced|"
+    r"higher|lower|greater|smaller|better|worse|significant(?:ly)?|similar|different|compared|following|after|"
+    r"before|versus|vs|than|alone|only|group|groups|arm|placebo|control|controls|treatment|therapy|both|"
+    r"respectively|difference|differences|effect|effects|trend|overall|total)\b",
+    regex.I,
+)
+
+
+_GOVERNED = regex.compile(r"\b(?:after|following|with|without|by|than|versus|vs|compared|receiving|given|plus|on|in)\b", regex.I)
+
+
+# "en la inducción (p < 0.001)": the rule reads English noun phrases only.
+_ROMANCE_FUNCTION_WORD = regex.compile(r"\b(?:en|la|el|los|las|del|con|por|para|y|com|da|dos|das)\b")
+
+
+def _p_name_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Noun phrases written right before a p-value, each alone in its clause."""
+    out: list[OutcomeMatch] = []
+    for p in _P_RIGHT_AFTER.finditer(text):
+        end = p.start()
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        lo = max(0, end - 80)
+        chunk = text[lo:end]
+        c = None
+        for c in _CLAUSE_MARK.finditer(chunk):
+            pass
+        if c is None and lo > 0:
+            continue
+        raw = chunk[c.end():] if c is not None else chunk
+        if c is not None and c.group()[:1] in "ao":
+            # "after methylprednisolone and betamethasone (P < 0.05)": a conjunct of what a preposition governs
+            hard = max(chunk.rfind(ch, 0, c.start()) for ch in ".;:([,")
+            if _GOVERNED.search(chunk[hard + 1:c.start()]):
+                continue
+        lead = _CLAUSE_LEAD.match(raw)
+        if lead:
+            raw = raw[lead.end():]
+        raw = raw.strip()
+        if not raw or len(raw.split()) > 6 or not raw[:1].isalpha() or _NOT_A_NAME_WORD.search(raw):
+            continue
+        if (_FINITE_VERB.search(raw) or _HEADING_WORD.search(raw) or raw.lower().split()[0] in _PREP_BEFORE
+                or _ROMANCE_FUNCTION_WORD.search(raw)):
+            continue
+        item = _clean_item(raw)
+        if (item is None or item != raw.strip(" \t\"'()[],.") or normalize_key(item) in _DEMOGRAPHIC
+                or _PEOPLE_OR_CLAUSE & set(item.lower().split()) or _NOT_RESULT_ITEM.search(item)
+                or _UNIT_LIKE.search(item) or normalize_key(item) in _NOT_OUTCOMES):
+            continue
+        if " " not in item and _NOT_A_NOUN.match(item) and vocab.lookup(item) is None and not _is_acronym(item):
+            continue
+        pos = text.rfind(item, lo, end)
+        if pos >= 0:
+            out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_p_name"))
+    return out
