@@ -225,13 +225,15 @@ _ITEM_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas\s+
 _ITEM_TRIM_AFTER = regex.compile(
     r"\s+(?:at|after|during|from|by|using|over|within|before|between|in\s+(?:the|both|each|all|patients)|"
     r"on\s+day|measured|assessed|evaluated|was|were|which|that|compared|versus|vs\.?|for\s+\d|up\s+to|every|"
+    r"of\s+(?:the|all|these)\s+(?:[\w-]+\s+){0,3}(?:members|patients|participants|subjects|children|women|"
+    r"men|infants|adults|residents|users)|"
     r"[(\[]|\d)\b.*$",
     regex.I,
 )
 _ITEM_TRIM_BEFORE = regex.compile(
     r"^(?:the|a|an|changes?\s+(?:from\s+baseline\s+)?in|change\s+of|improvements?\s+in|reductions?\s+in|"
     r"increases?\s+in|decreases?\s+in|mean|median|overall|total|incidence\s+of|occurrence\s+of|number\s+of|"
-    r"rates?\s+of|levels?\s+of|serum|plasma|effect\s+of|effects\s+of|assessment\s+of|evaluation\s+of|"
+    r"rates?\s+of|levels?\s+of|serum|plasma|effect\s+of|effects\s+of|assessment\s+of|evaluation\s+of|suppression\s+of|"
     r"(?:subjective\s+|objective\s+)?measures?\s+of|(?:\w+/)?\w+\s+reports?\s+of)\s+",
     regex.I,
 )
@@ -319,15 +321,23 @@ _SECTION_HEADER = regex.compile(
 _METHODS_MARK = regex.compile(
     r"\b(?:METHODS?|Methods?\s*[:.]|Materials\s+and\s+methods|PATIENTS\s+AND\s+METHODS|Patients\s+and\s+methods|"
     r"DESIGN|Design\s*[:,]|We\s+(?:enrolled|randomi[sz]ed|conducted|performed|included|recruited|designed|studied)|"
-    r"In\s+(?:this|a)\s+(?:\w+[\s,-]+){0,5}(?:study|trial)|This\s+(?:\w+[\s,-]+){0,5}(?:study|trial)\s+(?:was|is)|"
+    r"In\s+(?:this|a)\s+(?:\w+[\s,-]+){0,5}(?:study|trial)|This\s+(?:\w+[\s,-]+){0,5}(?:study|trial)\s+(?:was|is|"
+    r"determined|evaluated|assessed|examined|investigated|compared|tested)|"
     r"were\s+randomi[sz]ed|were\s+enrolled|were\s+included|MÉTODOS|Métodos|Material\s+y\s+métodos)"
 )
+_BACKGROUND_HEADER = regex.compile(
+    r"\b(?:SUMMARY\s+OF\s+BACKGROUND\s+DATA|BACKGROUND(?:\s+AND\s+(?:AIMS?|PURPOSE|OBJECTIVES?))?|INTRODUCTION)\b")
+_NEXT_HEADER = regex.compile(
+    r"\b(?:METHODS?|OBJECTIVES?|AIMS?|PURPOSE|DESIGN|RESULTS?|PATIENTS|MATERIALS?|SETTING|PARTICIPANTS|"
+    r"INTERVENTIONS?|CONCLUSIONS?|FINDINGS)\b")
 _OBJECTIVE = regex.compile(
     r"\b(?:aims?\s+(?:to|of|was)|aimed|objectives?|purpose|goal|to\s+(?:evaluate|assess|determine|investigate|"
     r"compare|examine|verify|test)|we\s+(?:evaluated|assessed|investigated|compared|examined|hypothesi[sz]ed))\b",
     regex.I,
 )
 # Baseline characteristics describe who was enrolled, not what was measured.
+_CRITERIA_WORDS = ("criteri", "eligib", "exclud", "scheduled", "included")
+_BASELINE_WORDS = ("age", "baseline", "demographic")
 _BASELINE = regex.compile(r"\bmean\s+(?:\(s\.?d\.?\)\s+)?age\b|\bbaseline\s+characteristics\b|\bdemographic", regex.I)
 # Background sentences state no numbers; a sentence with digits or Chinese before
 # an English "Methods" is a result (a bilingual page puts its Chinese abstract first).
@@ -340,7 +350,7 @@ _NOT_BEFORE = regex.compile(
 )
 _NOT_AFTER = regex.compile(
     r"\s?-?(?:receptors?|inhibitors?|antagonists?|antibod\w+|blockers?|chloride|injections?|infusions?|solution|"
-    r"-?1\s+monotherapy|pathway|therapy|agonists?)\b",
+    r"-?1\s+monotherapy|pathway|therapy|agonists?|absorptiometry|workload)\b",
     regex.I,
 )
 
@@ -357,11 +367,24 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
         nxt = _SECTION_HEADER.search(text, h.end())
         zones.append((h.start(), nxt.start() if nxt else min(len(text), h.end() + 1500)))
     methods = _METHODS_MARK.search(text)
+    # A BACKGROUND section after an early "STUDY DESIGN" or "OBJECTIVE" header is background all the same.
+    background = []
+    if methods and ("BACKGROUND" in text or "INTRODUCTION" in text):
+        for h in _BACKGROUND_HEADER.finditer(text, methods.end()):
+            nxt = _NEXT_HEADER.search(text, h.end())
+            background.append((h.start(), nxt.start() if nxt else len(text)))
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
     for a, b in _sentences(text):
         sent = text[a:b]
-        if _CRITERIA.search(sent) or _BASELINE.search(sent) or sent.rstrip().endswith("?"):
+        low = lowered[a:b] if same_length else sent.lower()
+        # the words each pattern needs, tested first (a regex search of every sentence costs more)
+        if ((any(w in low for w in _CRITERIA_WORDS) and _CRITERIA.search(sent))
+                or (any(w in low for w in _BASELINE_WORDS) and _BASELINE.search(sent)) or sent.rstrip().endswith("?")):
             zones.append((a, b))
-        elif methods and b <= methods.start() and not _OBJECTIVE.search(sent) and not _RESULT_LIKE.search(sent):
+        elif ((methods and b <= methods.start()
+               or any(bs <= a + len(sent) - len(sent.lstrip()) and b <= be for bs, be in background))
+              and not _OBJECTIVE.search(sent) and not _RESULT_LIKE.search(sent)):
             zones.append((a, b))
     return zones
 
@@ -374,12 +397,31 @@ def _in_zones(start: int, end: int, zones: list[tuple[int, int]]) -> bool:
 # "with" says who took part, not what was measured.
 _WITH_BEFORE = regex.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", regex.I)
 _SHARE_WITH = regex.compile(r"\b(?:proportion|percentage|number|rate|share)\s+of\s+(?:\w+\s+){1,3}with\s+(?:an?\s+|the\s+)?$", regex.I)
+# "at 50% VO2 peak workload", "70% of VO2max", "20 +/- 7% body fat": a share of a measure sets an exercise
+# intensity or describes who took part; the measure itself is not what was compared.
+_PERCENT_OF = regex.compile(
+    r"\d\s*%\s*of\s+(?:the\s+|their\s+|each\s+)?$|(?:\bat\s+|±\s*|\+/-\s*)\d+(?:\.\d+)?\s*%\s*$")
+# "subjects with impaired glucose tolerance", "patients with high blood pressure": a condition of who took part.
+_CONDITION_BEFORE = regex.compile(
+    r"\b(?:with|had|having)\s+(?:an?\s+)?(?:impaired|abnormal|elevated|high|low|raised|reduced|poor|preserved)\s+$",
+    regex.I,
+)
+_CONDITION_WORDS = frozenset("impaired abnormal elevated high low raised reduced poor preserved".split())
+# "Adults with systolic BP 120-159 mm Hg": a range after the measure says who was eligible.
+_RANGE_AFTER = regex.compile(r"\s*(?:of\s+)?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d")
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:of\s+)?(?:[<>≤≥]|<\s*or\s*=|>\s*or\s*=)\s*\d")
 
 
 def _excluded_here(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start]
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(text, end):
+        return True
+    if "%" in before and _PERCENT_OF.search(before):
+        return True
+    last = before.rsplit(None, 1)[-1].lower() if before[-1:] == " " and before.strip() else ""
+    if last in _CONDITION_WORDS and _CONDITION_BEFORE.search(text[max(0, start - 40):start]):
+        return True
+    if _RANGE_AFTER.match(text, end) and _WITH_BEFORE.search(before):
         return True
     if not (_THRESHOLD_AFTER.match(text, end) and _WITH_BEFORE.search(before)):
         return False
@@ -442,9 +484,15 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     lowered = text.lower()
     for pat, rule in ((_CUE_LIST, "cue_list"), (_CUE_LIST_BARE, "cue_list"), (_CUE_REGISTRY, "cue_registry"),
                       (_CUE_FOLLOWING, "cue_list")):
-        if pat is _CUE_FOLLOWING and "following" not in lowered and "most" not in lowered and "commonest" not in lowered:
-            continue
-        for m in (_bare_cues(text) if pat is _CUE_LIST_BARE else pat.finditer(text)):
+        if pat is _CUE_FOLLOWING:
+            matches = _following_cues(text, lowered)
+        elif pat is _CUE_LIST_BARE:
+            matches = _bare_cues(text)
+        elif pat is _CUE_LIST:
+            matches = _list_cues(text, lowered)
+        else:
+            matches = list(pat.finditer(text))
+        for m in matches:
             base = m.start("list")
             for part in _split_items(m.group("list")):
                 item = _clean_item(part[0])
@@ -454,6 +502,15 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                 if pos < 0:
                     continue
                 out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), rule))
+    for word, verb in ((" was the ", 5), (" was a ", 5), (" was an ", 5), (" was our ", 5), (" were the ", 6),
+                       (" was used ", 5), (" were used ", 6)):
+        pos = lowered.find(word)
+        while pos >= 0:
+            if _ROLE_AFTER.match(text, pos + verb):
+                m = _role_subject(text, pos, vocab)
+                if m is not None:
+                    out.append(m)
+            pos = lowered.find(word, pos + len(word))
     pos = lowered.find(" the most ")
     while pos >= 0:
         out.extend(_most_common_subject(text, pos, vocab))
@@ -551,6 +608,33 @@ def _measured_list(text: str, verb_start: int, vocab: Vocabulary) -> list[Outcom
     return out
 
 
+# "suppression of serum thromboxane B (2) (TXB (2)) was a secondary endpoint", "Twenty-four-hour urinary
+# norepinephrine excretion (24-h NE) was used as an estimate of sympathetic nervous system activity".
+_ROLE_AFTER = regex.compile(
+    r"(?:the|a|an|our)\s+(?:primary|secondary|main|principal|co-?primary|key)\s+(?:efficacy\s+)?"
+    r"(?:end\s?-?points?|outcomes?(?:\s+measures?)?)\b|"
+    r"used\s+(?:as\s+)?(?:an?\s+)?(?:estimate|measure|index|marker|indicator|surrogate)\s+of\b",
+    regex.I,
+)
+
+
+def _role_subject(text: str, verb: int, vocab: Vocabulary) -> OutcomeMatch | None:
+    """The subject of "X was a secondary endpoint", read back to the start of its clause."""
+    start = max(text.rfind(". ", 0, verb) + 2, text.rfind("; ", 0, verb) + 2, text.rfind("\n", 0, verb) + 1, 0)
+    head = text[start:verb]
+    if len(head) > 150:
+        return None
+    head = _CLAUSE_LEAD.sub("", _LAST_THE.sub("", head.strip()))
+    item = _clean_item(head)
+    if (item is None or _FINITE_VERB.search(item) or _PEOPLE_OR_CLAUSE & set(item.lower().split())
+            or _HEADING_WORD.search(item)):
+        return None
+    pos = text.find(item, start, verb)
+    if pos < 0:
+        return None
+    return OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_measured")
+
+
 _MOST_COMMON_LEAD = regex.compile(r".*(?:\bwith\s+|[,;:(]\s*|^\s*)", regex.S)
 
 
@@ -590,6 +674,40 @@ def _cue_name(item: str, vocab: Vocabulary) -> str:
     if name is not None:
         return name
     return item if _is_acronym(item) else item.lower()
+
+
+def _list_cues(text: str, lowered: str) -> list[regex.Match[str]]:
+    """Matches of ``_CUE_LIST``, tried only where one of its first words stands (what ``finditer`` gives)."""
+    starts: list[int] = []
+    for word in ("primary", "secondary", "main", "principal", "exploratory", "other", "key", "coprimary", "co-primary"):
+        pos = lowered.find(word)
+        while pos >= 0:
+            if pos == 0 or not lowered[pos - 1].isalnum():
+                starts.append(pos)
+            pos = lowered.find(word, pos + len(word))
+    out: list[regex.Match[str]] = []
+    end = -1
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = _CUE_LIST.match(text, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _following_cues(text: str, lowered: str) -> list[regex.Match[str]]:
+    """Matches of ``_CUE_FOLLOWING``, tried only where its first word stands."""
+    out: list[regex.Match[str]] = []
+    for word in ("following", "most ", "commonest"):
+        pos = lowered.find(word)
+        while pos >= 0:
+            m = _CUE_FOLLOWING.match(text, pos)
+            if m is not None:
+                out.append(m)
+            pos = lowered.find(word, pos + len(word))
+    return out
 
 
 def _bare_cues(text: str) -> list[regex.Match[str]]:
@@ -654,6 +772,7 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
         cues.extend(c for c in _p_list_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     cues.extend(c for c in _p_name_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     cues.extend(c for c in _result_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
+    found = _cues_naming_more(text, found, cues)
     taken = [(m.start, m.end) for m in found]
     for c in cues:
         if not any(s < c.end and c.start < e for s, e in taken):
@@ -697,13 +816,20 @@ def _one_name_per_pair(text: str, found: list[OutcomeMatch],
     """A long form and its short form name one outcome: "straight leg raise (SLR)" then "SLR increased
     significantly" and "Straight leg raise was higher" are one measure, under the long form's name."""
     rename: dict[str, str] = {}
+    # lower-cased surfaces (not the full normalization: this runs for every mention of most documents)
+    by_surface: dict[str, list[OutcomeMatch]] = {}
+    for m in found:
+        by_surface.setdefault(text[m.start:m.end].lower(), []).append(m)
     for ls, le, ss, se in abbreviations:
-        keys = {normalize_key(text[ls:le]), normalize_key(text[ss:se])}
-        names = _distinct_names(m.name for m in found if normalize_key(text[m.start:m.end]) in keys)
+        long_key = text[ls:le].lower()
+        short_key = text[ss:se].lower()
+        both = by_surface.get(long_key, []) + by_surface.get(short_key, [])
+        names = _distinct_names(m.name for m in both)
         if len(names) < 2:
             continue
-        long_key = normalize_key(text[ls:le])
-        target = next((m.name for m in found if normalize_key(text[m.start:m.end]) == long_key), names[0])
+        # the vocabulary's canonical name first, else the long form's
+        target = next((m.name for m in both if m.rule.startswith("vocabulary")),
+                      next((m.name for m in by_surface.get(long_key, [])), names[0]))
         for n in names:
             if n != target:
                 rename.setdefault(n, target)
@@ -895,7 +1021,7 @@ def _covering(found: list[OutcomeMatch], start: int, end: int) -> OutcomeMatch |
 _COMPARATIVE = (r"(?:fewer|more|higher|lower|greater|less|better|worse|shorter|longer|smaller|larger|reduced|improved|"
                 r"increased|decreased|superior|inferior)")
 _RESULT_OBJECT = regex.compile(
-    r"\b(?:(?:differences?|reductions?|increases?|decreases?|improvements?|deteriorations?|declines?)\s+"
+    r"\b(?:(?:differences?|reductions?|increases?|decreases?|improvements?|deteriorations?|declines?|changes?)\s+"
     r"(?:between\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:groups?|arms?)\s+)?(?:in|of)|"
     r"significantly\s+" + _COMPARATIVE + r"|"
     r"(?:had|showed)\s+(?:a\s+|an\s+)?(?:significantly\s+)?"
@@ -1041,7 +1167,8 @@ def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
         sent = lowered[a:e]
         if "baseline" in sent or "demographic" in sent or "characteristic" in sent:
             continue
-        for word in _RESULT_WORDS:
+        significant = any(w in sent for w in _SIGNIFICANCE_WORDS)
+        for word in (_RESULT_WORDS if significant else _RESULT_WORDS_BASE):
             pos = sent.find(word)
             while pos >= 0:
                 at = a + pos
@@ -1071,19 +1198,19 @@ def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     return out
 
 
-_ACTIVE_WORDS = (" increased", " decreased", " improved", " declined", " reduced", " did not change",
-                 " significantly decreased", " significantly increased", " significantly improved",
-                 " significantly reduced")
-_RESULT_WORDS = (
+_ACTIVE_WORDS = (" increased", " decreased", " improved", " declined", " reduced", " did not change")
+_RESULT_WORDS_BASE = (
     "differen", "reduction", "increase", "decrease", "improvement", "deteriorat", "decline", "significantly ",
+    "change in", "changes in",
     "respect to", "terms of", "incidence of", "frequency of", "prevalence of", "occurrence of", "relationship between",
-    "association between", "correlation between", " had ", " showed ", " was ", " were ", *_ACTIVE_WORDS,
+    "association between", "correlation between", " had ", " showed ", " was ", " were ",
 )
+_RESULT_WORDS = (*_RESULT_WORDS_BASE, *_ACTIVE_WORDS)
 # "Isometric muscle force significantly decreased after ...", "SLR increased significantly", "LDL particle score
 # did not change": a measure as the subject of a change verb; only in a sentence that also says the change
 # was significant or gives its p-value (the other words of _COMPARISON_WORDS fit sentences about treatments).
 _ACTIVE_VERB = regex.compile(
-    r"\s+(?:significantly\s+)?(?:increased|decreased|improved|declined|reduced|did\s+not\s+change)"
+    r"\s+(?:increased|decreased|improved|declined|reduced|did\s+not\s+change)"
     r"(?:\s+significantly)?"
     # used intransitively: "Tranexamic acid significantly reduced all-cause mortality" has an object, and its
     # subject is the treatment
@@ -1091,6 +1218,7 @@ _ACTIVE_VERB = regex.compile(
     r"more|less|than|slightly|markedly|significantly|from|and|but|whereas|while|when|for|across|throughout|"
     r"relative|versus|vs)\b)"
 )
+_SIGNIFICANCE_WORDS = ("signific", "p =", "p=", "p <", "p<", "p >", "p>", "p-value", "p value", "p less")
 _SIGNIFICANCE = regex.compile(r"signific|\bp\s*(?:[=<>≤≥]|-?\s*value)", regex.I)
 # An intervention or a group as the subject ("Exercise with or without CLA supplementation decreased insulin").
 _ACTOR = regex.compile(
@@ -1109,11 +1237,9 @@ _COMPARISON_WORDS = (
 def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary, active: bool = False) -> OutcomeMatch | None:
     """The subject of "X was significantly higher" (or, ``active``, "X decreased significantly"), read back to
     the start of its clause."""
-    if active:
-        end = text.find(". ", verb)
-        if not _SIGNIFICANCE.search(text, a, end if end >= 0 else len(text)):
-            return None
     head = text[a:verb]
+    if active and head.endswith(" significantly"):  # "Isometric muscle force significantly decreased"
+        head = head[:-len(" significantly")]
     cut = max(head.rfind(", "), head.rfind("; "), head.rfind("("), head.rfind(": "))
     subj = head[cut + 1:] if cut >= 0 else head
     subj = _CLAUSE_LEAD.sub("", _LAST_THE.sub("", subj.strip()))
@@ -1125,8 +1251,9 @@ def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary, active: boo
         return None
     if _FINITE_VERB.search(item) or _HEADING_WORD.search(item):
         return None
-    if active and (_ACTOR.search(item) or _NOT_A_NAME_WORD.search(item)):
-        return None
+    if active and (_ACTOR.search(item) or _NOT_A_NAME_WORD.search(item) or item.lower().endswith("ing")
+                   and " " not in item and vocab.lookup(item) is None):
+        return None  # "increasing 5.4% oil DDGS decreased (linear, P < 0.01)"
     if " " not in item and _NOT_A_NOUN.match(item) and vocab.lookup(item) is None and not _is_acronym(item):
         return None
     pos = text.find(item, a + (cut + 1 if cut >= 0 else 0))
@@ -1150,6 +1277,13 @@ _QUALIFIER_BEFORE = regex.compile(
     r"(?:\b(?P<q1>" + _QUALIFIER_WORDS + r")\s+(?:and|or|and/or)\s+)?\b(?P<q2>" + _QUALIFIER_WORDS + r")[\s-]+$",
     regex.I,
 )
+# The last word of each qualifier (a cheap test before the regex).
+_QUALIFIER_SET = frozenset(
+    "acute late early chronic delayed continuous sustained prevalence point-prevalence prolonged transient "
+    "gastrointestinal genitourinary urinary rectal bladder hematologic hematological haematologic haematological "
+    "cardiac cardiovascular renal hepatic pulmonary respiratory neurologic neurological cutaneous skin ocular nasal "
+    "local locoregional distant systemic infectious wound sexual bowel".split()
+)
 _QUALIFIER_INSIDE = regex.compile(r"(?P<q>" + _QUALIFIER_WORDS + r")[\s-]+(?P<rest>\S.*)", regex.I)
 
 
@@ -1168,6 +1302,10 @@ def _qualified_variants(text: str, found: list[OutcomeMatch], vocab: Vocabulary)
             continue
         surface = text[m.start:m.end]
         if " " not in surface and "-" not in surface:
+            before = text[max(0, m.start - 40):m.start]
+            last = before.rsplit(None, 1)[-1].lower() if before[-1:] in (" ", "-") and before.strip() else ""
+            if last.rstrip("-") not in _QUALIFIER_SET and last.split("-")[-1] not in _QUALIFIER_SET:
+                continue
             q = _QUALIFIER_BEFORE.search(text, max(0, m.start - 60), m.start)
             if q is not None:
                 out = [(f"{q.group('q2')} {surface}", q.start("q2"), m.end)]
@@ -1211,7 +1349,9 @@ _CLAUSE_MARK = regex.compile(r"[.;:(\[]\s*|,\s+|\b(?:and|or)\s+")
 # Words that end a results verb phrase or start a prepositional one: what precedes the p-value is then no name.
 _NOT_A_NAME_WORD = regex.compile(
     r"\b(?:increased|decreased|reduced|improved|changed|remained|declined|rose|fell|elevated|lowered|enhanced|"
-    r"higher|lower|greater|smaller|better|worse|significant(?:ly)?|similar|different|compared|following|after|"
+    r"higher|lower|greater|smaller|better|worse|shorter|longer|faster|slower|fewer|more|less|comparable|"
+    r"tests?|analys[ie]s|anova|regression|models?|strateg(?:y|ies)|modes?|"
+    r"significant(?:ly)?|similar|different|compared|following|after|"
     r"before|versus|vs|than|alone|only|group|groups|arm|placebo|control|controls|treatment|therapy|both|"
     r"respectively|difference|differences|effect|effects|trend|overall|total)\b",
     regex.I,
@@ -1221,6 +1361,9 @@ _NOT_A_NAME_WORD = regex.compile(
 _GOVERNED = regex.compile(r"\b(?:after|following|with|without|by|than|versus|vs|compared|receiving|given|plus|on|in)\b", regex.I)
 
 
+# "glutamine caused prolongation of CRT (p=0.02)", "experienced no compromise in clinical outcomes (P = 0.05)":
+# a verb in the words before the p-value makes them a clause, not a name (a hyphenated "self-reported" is no verb).
+_PAST_VERB = regex.compile(r"(?<![\p{L}-])\p{L}{3,}(?<!e)ed\b(?!-)", regex.I)
 # "en la inducción (p < 0.001)": the rule reads English noun phrases only.
 _ROMANCE_FUNCTION_WORD = regex.compile(r"\b(?:en|la|el|los|las|del|con|por|para|y|com|da|dos|das)\b")
 
@@ -1228,7 +1371,16 @@ _ROMANCE_FUNCTION_WORD = regex.compile(r"\b(?:en|la|el|los|las|del|con|por|para|
 def _p_name_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     """Noun phrases written right before a p-value, each alone in its clause."""
     out: list[OutcomeMatch] = []
-    for p in _P_RIGHT_AFTER.finditer(text):
+    starts: list[int] = []
+    for lead in ("(P", "(p", "( P", "( p", ": P", ": p", ":P", ":p"):
+        pos = text.find(lead)
+        while pos >= 0:
+            starts.append(pos)
+            pos = text.find(lead, pos + 2)
+    for start in sorted(starts):
+        p = _P_RIGHT_AFTER.match(text, start)
+        if p is None:
+            continue
         end = p.start()
         while end > 0 and text[end - 1] == " ":
             end -= 1
@@ -1252,7 +1404,7 @@ def _p_name_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
         if not raw or len(raw.split()) > 6 or not raw[:1].isalpha() or _NOT_A_NAME_WORD.search(raw):
             continue
         if (_FINITE_VERB.search(raw) or _HEADING_WORD.search(raw) or raw.lower().split()[0] in _PREP_BEFORE
-                or _ROMANCE_FUNCTION_WORD.search(raw)):
+                or _ROMANCE_FUNCTION_WORD.search(raw) or _PAST_VERB.search(raw)):
             continue
         item = _clean_item(raw)
         if (item is None or item != raw.strip(" \t\"'()[],.") or normalize_key(item) in _DEMOGRAPHIC
@@ -1265,3 +1417,54 @@ def _p_name_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
         if pos >= 0:
             out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_p_name"))
     return out
+
+
+
+# --------------------------------------------------------------------------- a cue's name that says more
+
+# Words around a vocabulary name that say nothing more about the measure ("serum ferritin levels").
+_PLAIN_AROUND = frozenset(
+    "serum plasma blood urinary urine salivary mean median total baseline overall average daily fasting the a an its "
+    "their levels level concentration concentrations value values count counts activity activities rate rates status "
+    "change changes measurement measurements production secretion expression excretion release titer titers titre "
+    "titres score scores slope slopes trajectory trajectories index indices scale scales questionnaire test tests "
+    "assessment peak peripheral maximum maximal minimum minimal".split()
+)
+
+
+_NOT_A_MODIFIER = frozenset(
+    "of in on for to from at with by and or all any some no not than vs versus per each every other both "
+    "decrease decreases increase increases reduction reductions change changes improvement improvements decline "
+    "achievement progressive significant difference differences risk effect effects time times one two three four "
+    "five six seven eight nine ten few many several single most these those this that".split()
+)
+
+
+def _cues_naming_more(text: str, found: list[OutcomeMatch], cues: list[OutcomeMatch]) -> list[OutcomeMatch]:
+    """A cue's name that holds a vocabulary name plus words naming a different measure replaces it.
+
+    "LDL particle score did not change", "The alpha-tocopherol concentration in LDL increased significantly",
+    "GPs VAS (P < 0.0001)": the vocabulary knows "LDL" and "VAS", but the measure is the longer name. Plain
+    words around the vocabulary name ("serum ferritin levels") leave it the vocabulary's.
+    """
+    drop: set[int] = set()
+    for c in cues:
+        if c.rule not in _CUE_RULES or c.rule == "cue_registry":
+            continue
+        inside = [k for k, m in enumerate(found) if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
+        if len(inside) != 1 or any(m.start < c.end and c.start < m.end for k, m in enumerate(found) if k not in inside):
+            continue
+        m = found[inside[0]]
+        if not m.rule.startswith("vocabulary"):
+            continue
+        extra = (text[c.start:m.start] + " " + text[m.end:c.end]).lower()
+        words = _WORD.findall(extra)
+        # one or two modifier or head nouns: no preposition, verb form or quantity word ("progressive decrease
+        # in ALSFRS-R", "all deaths", "cytokine levels of TGF-b" are no names)
+        if (not words or len(words) > 2 or all(w in _PLAIN_AROUND for w in words)
+                or any(w in _NOT_A_MODIFIER or w.endswith(("ing", "ed", "ly")) or not w.isalpha() for w in words)):
+            continue
+        drop.add(inside[0])
+    if not drop:
+        return found
+    return [m for k, m in enumerate(found) if k not in drop]
