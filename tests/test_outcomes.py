@@ -523,3 +523,18 @@ def test_role_subject_with_a_time_word_known_miss() -> None:
 ])
 def test_a_percentage_before_an_outcome_does_not_hide_it(text: str, expected: set[str]) -> None:
     assert expected <= names(text), names(text)
+
+
+def test_a_cue_name_recurs_without_its_first_modifier() -> None:
+    text = ("The outcome measures were the changes in intensity of LBP, disability, self-evaluated future work ability, "
+            "and neuromuscular fitness. The proportion of subjects with negative expectations about their future work "
+            "ability decreased in both groups; however, the proportion was significantly bigger in TG (P = 0.028).")
+    later = text.index("their future work") + len("their ")
+    found = find_outcomes(text)
+    assert any(m.start == later and m.name == "self-evaluated future work ability" for m in found), found
+
+
+def test_a_plain_first_word_is_not_dropped_when_a_name_recurs() -> None:
+    # "total" is no modifier that a shorter mention may leave out
+    found = find_outcomes("Secondary outcomes included total sleep time. Sleep time was longer.")
+    assert all(m.name != "total sleep time" or m.start < 30 for m in found), found

@@ -852,6 +852,9 @@ def _distinct_names(names: Iterator[str]) -> list[str]:
 _CUE_RULES = frozenset({"cue_list", "cue_measured", "cue_result", "cue_p_name", "cue_p_list", "cue_registry"})
 
 
+_MODIFIER_WORD = regex.compile(r"\p{L}+-\p{L}+|\p{L}+(?:ed|al|ive|ic|ous)", regex.I)
+
+
 def _propagate_cue_names(text: str, found: list[OutcomeMatch]) -> list[OutcomeMatch]:
     names: dict[str, str] = {}
     for m in found:
@@ -859,6 +862,11 @@ def _propagate_cue_names(text: str, found: list[OutcomeMatch]) -> list[OutcomeMa
             surface = text[m.start:m.end]
             if " " in surface and len(surface) >= 6:
                 names.setdefault(surface.lower(), m.name)
+                # "self-evaluated future work ability" is later "their future work ability": a name of three
+                # words or more recurs without its first modifier
+                first, _, rest = surface.partition(" ")
+                if rest.count(" ") >= 1 and len(rest) >= 8 and _MODIFIER_WORD.fullmatch(first):
+                    names.setdefault(rest.lower(), m.name)
     if not names:
         return found
     lowered = text.lower()
