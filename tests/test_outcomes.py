@@ -538,3 +538,22 @@ def test_a_plain_first_word_is_not_dropped_when_a_name_recurs() -> None:
     # "total" is no modifier that a shorter mention may leave out
     found = find_outcomes("Secondary outcomes included total sleep time. Sleep time was longer.")
     assert all(m.name != "total sleep time" or m.start < 30 for m in found), found
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("However, no significant changes in resting and exercise-induced mobilizations of various T-lymphocyte subsets "
+     "and productions of cytokines and MPO occurred following the N-C, H-C, N-T, and H-RT interventions.", "productions"),
+    ("Our findings suggest that the hypofractionation regimen is safe, with only a slight, nonsignificant increase in "
+     "tolerable and temporary acute toxicity compared with the conventional fractionation schedule.",
+     "temporary acute toxicity"),
+    ("each 5-ml/min/1.73 m (2) increase in eGFR at 1 year was associated with a lower risk of subsequent HF "
+     "hospitalization (hazard ratio 0.85, p = 0.002).", "subsequent hf hospitalization"),
+])
+def test_cue_names_that_add_no_measure_dev_draw(text: str, unwanted: str) -> None:
+    assert normalize_key(unwanted) not in {normalize_key(n) for n in names(text)}, names(text)
+
+
+def test_a_single_measure_after_changes_in() -> None:
+    text = ("The mean change in lag time was -7 +/- 14 min in the PUFA-diet group and +4 +/- 16 min in the MUFA-diet "
+            "group (P = 0.029).")
+    assert "lag time" in names(text)

@@ -1202,7 +1202,12 @@ def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                     continue
                 if m.re is _RESULT_ASSOCIATION and " " not in m.group("np").strip():
                     continue  # "between acute and late toxicity" pairs two adjectives
-                out.extend(_result_items(text, m.start("np"), m.group("np"), vocab))
+                items = _result_items(text, m.start("np"), m.group("np"), vocab)
+                if len(items) > 1 and m.group()[:6].lower() == "change":
+                    # "no significant changes in resting and exercise-induced mobilizations of ... and productions
+                    # of cytokines": after "changes in" only a single measure is read (lists there elide heads)
+                    continue
+                out.extend(items)
     return out
 
 
@@ -1444,7 +1449,8 @@ _NOT_A_MODIFIER = frozenset(
     "of in on for to from at with by and or all any some no not than vs versus per each every other both "
     "decrease decreases increase increases reduction reductions change changes improvement improvements decline "
     "achievement progressive significant difference differences risk effect effects time times one two three four "
-    "five six seven eight nine ten few many several single most these those this that".split()
+    "five six seven eight nine ten few many several single most these those this that temporary tolerable slight "
+    "minor possible potential subsequent previous prior further new initial later first".split()
 )
 
 
@@ -1463,8 +1469,8 @@ def _cues_naming_more(text: str, found: list[OutcomeMatch], cues: list[OutcomeMa
         if len(inside) != 1 or any(m.start < c.end and c.start < m.end for k, m in enumerate(found) if k not in inside):
             continue
         m = found[inside[0]]
-        if not m.rule.startswith("vocabulary"):
-            continue
+        if m.rule != "vocabulary":
+            continue  # a qualified kind ("acute toxicity") is already the specific name
         extra = (text[c.start:m.start] + " " + text[m.end:c.end]).lower()
         words = _WORD.findall(extra)
         # one or two modifier or head nouns: no preposition, verb form or quantity word ("progressive decrease
