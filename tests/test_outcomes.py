@@ -557,3 +557,19 @@ def test_a_single_measure_after_changes_in() -> None:
     text = ("The mean change in lag time was -7 +/- 14 min in the PUFA-diet group and +4 +/- 16 min in the MUFA-diet "
             "group (P = 0.029).")
     assert "lag time" in names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The H-AT for 4 weeks up-regulated co-stimulatory molecule CD28 expression and was accompanied by depressed "
+     "KLRG1 level on CD3, CD4, CD8, or CD8 (bright) lymphocytes at rest.", {"CD28", "KLRG1"}),
+])
+def test_a_marker_with_expression_or_level_after_it(text: str, expected: set[str]) -> None:
+    assert expected <= names(text), names(text)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("RESULTS levels were similar in both groups", "RESULTS"),
+    ("Blood levels of vitamin C were measured", "Blood"),
+])
+def test_words_before_level_that_are_no_marker(text: str, unwanted: str) -> None:
+    assert unwanted not in names(text), names(text)

@@ -771,6 +771,7 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
     if ", " in text and "(" in text:
         cues.extend(c for c in _p_list_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     cues.extend(c for c in _p_name_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
+    cues.extend(c for c in _marker_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     cues.extend(c for c in _result_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     found = _cues_naming_more(text, found, cues)
     taken = [(m.start, m.end) for m in found]
@@ -1482,3 +1483,23 @@ def _cues_naming_more(text: str, found: list[OutcomeMatch], cues: list[OutcomeMa
     if not drop:
         return found
     return [m for k, m in enumerate(found) if k not in drop]
+
+
+
+# "up-regulated co-stimulatory molecule CD28 expression", "depressed KLRG1 level": a marker's short name
+# followed by the word for how much of it there is names the marker as a measure.
+_MARKER = regex.compile(
+    r"(?<![\p{L}\p{N}-])(?P<name>(?=[A-Za-z0-9-]*\d)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z]{3,6})\s+"
+    r"(?:expression|levels?|concentrations?|activity|production|secretion)\b"
+)
+
+
+def _marker_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Short names of markers written with "expression", "level(s)", "concentration(s)" after them."""
+    out: list[OutcomeMatch] = []
+    for m in _MARKER.finditer(text):
+        name = m.group("name")
+        if not _is_acronym(name) or normalize_key(name) in _NOT_OUTCOMES or _HEADING_WORD.fullmatch(name):
+            continue
+        out.append(OutcomeMatch(_cue_name(name, vocab), m.start("name"), m.end("name"), "cue_result"))
+    return out
