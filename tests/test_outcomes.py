@@ -574,3 +574,18 @@ def test_a_marker_with_expression_or_level_after_it(text: str, expected: set[str
 ])
 def test_words_before_level_that_are_no_marker(text: str, unwanted: str) -> None:
     assert unwanted not in names(text), names(text)
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # corpus spot check (not in the draws)
+    ("there appears to be some advantage of laser-assisted drainage in terms of a lower incidence of complications.",
+     {"complications"}, {"lower incidence of complications"}),
+    ("Commonest adverse events were the development of hypertension or tachycardia and intolerable flushing or "
+     "nausea.", {"hypertension", "tachycardia"}, {"development of hypertension"}),
+    ("nor was a patient and warfarin interaction found (p > 0.81).", set(), {"warfarin interaction found"}),
+    ("Clinical characteristics were not significantly different between the 2 study groups except for age (P =.02) "
+     "and graft numbers (P =.005).", set(), {"graft numbers"}),
+])
+def test_corpus_spot_check_names(text: str, expected: set[str], unwanted: set[str]) -> None:
+    found = names(text)
+    assert expected <= found and not unwanted & found, found

@@ -232,6 +232,8 @@ _ITEM_TRIM_AFTER = regex.compile(
 )
 _ITEM_TRIM_BEFORE = regex.compile(
     r"^(?:the|a|an|changes?\s+(?:from\s+baseline\s+)?in|change\s+of|improvements?\s+in|reductions?\s+in|"
+    r"(?:lower|higher|reduced|increased|greater|less|more)\s+(?:incidence|rates?|risk|number|frequency)\s+of|"
+    r"development\s+of|"
     r"increases?\s+in|decreases?\s+in|mean|median|overall|total|incidence\s+of|occurrence\s+of|number\s+of|"
     r"rates?\s+of|levels?\s+of|serum|plasma|effect\s+of|effects\s+of|assessment\s+of|evaluation\s+of|suppression\s+of|"
     r"(?:subjective\s+|objective\s+)?measures?\s+of|(?:\w+/)?\w+\s+reports?\s+of)\s+",
@@ -1377,9 +1379,13 @@ _GOVERNED = regex.compile(r"\b(?:after|following|with|without|by|than|versus|vs|
 
 # "glutamine caused prolongation of CRT (p=0.02)", "experienced no compromise in clinical outcomes (P = 0.05)":
 # a verb in the words before the p-value makes them a clause, not a name (a hyphenated "self-reported" is no verb).
-_PAST_VERB = regex.compile(r"(?<![\p{L}-])\p{L}{3,}(?<!e)ed\b(?!-)", regex.I)
+_PAST_VERB = regex.compile(
+    r"(?<![\p{L}-])\p{L}{3,}(?<!e)ed\b(?!-)|\b(?:found|seen|shown|given|done|made|taken|noted|observed)\b", regex.I)
 # "en la inducción (p < 0.001)": the rule reads English noun phrases only.
 _ROMANCE_FUNCTION_WORD = regex.compile(r"\b(?:en|la|el|los|las|del|con|por|para|y|com|da|dos|das)\b")
+
+
+_CHARACTERISTICS = regex.compile(r"baseline|demographic|characteristic", regex.I)
 
 
 def _p_name_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
@@ -1417,6 +1423,9 @@ def _p_name_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
         raw = raw.strip()
         if not raw or len(raw.split()) > 6 or not raw[:1].isalpha() or _NOT_A_NAME_WORD.search(raw):
             continue
+        sent_start = max(text.rfind(". ", 0, end), 0)
+        if _CHARACTERISTICS.search(text, sent_start, end):
+            continue  # "clinical characteristics were not different except for age (P =.02) and graft numbers"
         if (_FINITE_VERB.search(raw) or _HEADING_WORD.search(raw) or raw.lower().split()[0] in _PREP_BEFORE
                 or _ROMANCE_FUNCTION_WORD.search(raw) or _PAST_VERB.search(raw)):
             continue
