@@ -589,3 +589,8 @@ def test_words_before_level_that_are_no_marker(text: str, unwanted: str) -> None
 def test_corpus_spot_check_names(text: str, expected: set[str], unwanted: set[str]) -> None:
     found = names(text)
     assert expected <= found and not unwanted & found, found
+
+
+def test_not_is_no_measure() -> None:
+    text = "The extent of late skin reactions was slightly, but not significantly reduced (P = 0.2)."
+    assert "not" not in names(text), names(text)

@@ -1058,7 +1058,7 @@ _LEAD_OF = regex.compile(r"^(?:(?:in|of|the)\s+|(?:incidences|terms)\s+of\s+)+",
 # One word that is no noun: "significantly more frequent", "was initially", "toxic", "clinical", "effective".
 _NOT_A_NOUN = regex.compile(
     r"^(?:\p{L}+(?:ly|ive|ic|al|ous|ent|ant|ful|less|able|ible|ed)|decreases?|increases?|improvements?|reductions?|"
-    r"changes?|effects?|differences?|than|more|less|both|either)$", regex.I)
+    r"changes?|effects?|differences?|than|more|less|both|either|not|never|also|but)$", regex.I)
 _LIST_IN = regex.compile(r"\b(and|or)\s+in\s+(?:the\s+)?")
 _CLAUSE_LEAD = regex.compile(
     r"^(?:(?:and|but|whereas|while|although|however|also|the|mean|median|overall)(?:\s+|$))+", regex.I)
