@@ -347,4 +347,250 @@ def test_a_unit_in_brackets_is_not_a_compared_measure() -> None:
             "(18.0, 17.5; p < 0.05). IL-1 levels were significantly lower in the treated group (p = 0.02).")
     names = [o.name for o in find_outcomes(text)]
     assert not any("kg-1" in n for n in names)
-    assert "il-1 levels" in [n.lower() for n in names]
+    # named "IL-1" since the marker rule reads "IL-1 levels" (before it, "il-1 levels")
+    assert {"il-1", "il-1 levels"} & {n.lower() for n in names}
+
+
+# ---------------------------------------------------------------- held-out draw (seed 9191), development part
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # two kinds of one measure in one document are two outcomes; the umbrella name goes
+    ("Point-prevalence abstinence rates at 7 weeks were 36.4% versus 20.8% (OR = 2.52, p =.001), respectively; and "
+     "continuous abstinence rates from weeks 4 to 7 were 31.5% versus 19.2% (OR = 1.94, p =.023), respectively.",
+     {"point-prevalence abstinence", "continuous abstinence"}, {"abstinence"}),
+    ("For the patients developing acute toxicity, no difference between the two fractionation groups was found in "
+     "either severity or duration of gastrointestinal or genitourinary toxicity.",
+     {"acute toxicity", "genitourinary toxicity", "gastrointestinal adverse events"}, {"adverse events"}),
+])
+def test_two_kinds_of_one_measure_are_two_outcomes(text: str, expected: set[str], unwanted: set[str]) -> None:
+    found = names(text)
+    assert expected <= found and not unwanted & found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    # one kind only keeps the vocabulary's canonical name
+    ("Nasal itching was markedly reduced following either of the two steroids.", {"pruritus"}),
+    ("Continuous abstinence rates were 31.5% versus 19.2%.", {"abstinence"}),
+    ("serum cortisol and salivary cortisol were measured", {"cortisol"}),
+])
+def test_one_kind_keeps_the_canonical_name(text: str, expected: set[str]) -> None:
+    assert names(text) == expected, names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Leading edge voltage (p < 0.001) and shock impedance (p < 0.001) were also decreased with the dual-coil "
+     "configuration", {"leading edge voltage", "shock impedance"}),
+])
+def test_a_name_right_before_its_p_value_is_an_outcome(text: str, expected: set[str]) -> None:
+    assert expected <= names(text), names(text)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("nasal airflow was 21% rsp. 19% higher after methylprednisolone and betamethasone (P < 0.05) compared with "
+     "placebo.", "betamethasone"),
+    ("Itching was depressed by 38% following betamethasone (P < 0.05)", "betamethasone"),
+    ("La ansiedad fue menor en la inducción (p < 0,001).", "en la inducción"),
+    ("the proportion was significantly bigger in TG compared with CG (P = 0.028).", "CG"),
+    ("the difference between groups (P = 0.03) was small", "groups"),
+])
+def test_words_before_a_p_value_that_name_no_measure(text: str, unwanted: str) -> None:
+    assert normalize_key(unwanted) not in {normalize_key(n) for n in names(text)}, names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Static passive torque was significantly decreased after all stretching durations (p < 0.05). Stiffness "
+     "decreased significantly after 180- and 300-second stretching (p < 0.05), and SLR increased significantly "
+     "after all stretching durations (p < 0.05). Isometric muscle force significantly decreased after all "
+     "stretching durations (p < 0.05).", {"stiffness", "SLR", "isometric muscle force"}),
+])
+def test_a_measure_as_the_subject_of_a_change_verb(text: str, expected: set[str]) -> None:
+    assert expected <= names(text), names(text)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("Tranexamic acid significantly reduced all-cause mortality (p = 0.003).", "tranexamic acid"),
+    ("Exercise with or without CLA supplementation significantly decreased insulin levels (p = 0.02).",
+     "exercise with or without cla supplementation"),
+    # no significance stated: a sentence about a treatment
+    ("PH-LPL activity was increased in both groups, displaying increased fatty acid mobilization.", "displaying"),
+    ("Exercise decreased insulin levels and increased insulin sensitivity.", "exercise"),
+])
+def test_change_verb_subjects_that_are_no_measure(text: str, unwanted: str) -> None:
+    assert normalize_key(unwanted) not in {normalize_key(n) for n in names(text)}, names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The following outcomes were assessed using an isokinetic dynamometer as markers of lower-limb function and "
+     "flexibility: static passive torque (SPT), dynamic passive torque (DPT), stiffness, straight leg raise (SLR), "
+     "and isometric muscle force.",
+     {"static passive torque", "dynamic passive torque", "stiffness", "straight leg raise", "isometric muscle force"}),
+    ("Results showed that tirasemtiv was well tolerated, with dizziness the most common adverse event.", {"dizziness"}),
+    ("The most common adverse events were headache, nausea and dizziness.", {"headache", "nausea", "dizziness"}),
+    ("After 10, 20, 60, 150 and 240 min, nasal itching and nasal obstruction were assessed using a standardized "
+     "visual analogue scale.", {"nasal obstruction"}),
+])
+def test_more_ways_abstracts_name_measures(text: str, expected: set[str]) -> None:
+    assert expected <= names(text), names(text)
+
+
+def test_a_measure_named_by_a_cue_is_that_measure_where_it_recurs() -> None:
+    text = ("In addition, nasal obstruction and nasal airflow were measured. Nasal obstruction was also beneficially "
+            "affected by both steroids (P < 0.05).")
+    found = find_outcomes(text)
+    assert [m.name for m in found if m.name == "nasal obstruction"] == ["nasal obstruction"] * 2, found
+
+
+def test_a_long_form_and_its_short_form_share_one_name() -> None:
+    text = ("The outcomes assessed were straight leg raise (SLR) and stiffness. SLR increased significantly after all "
+            "stretching durations (p < 0.05). Straight leg raise was higher after 180 seconds (p < 0.05).")
+    s = text.index("straight leg raise")
+    short = text.index("SLR")
+    found = find_outcomes(text, [(s, s + len("straight leg raise"), short, short + 3)])
+    assert {m.name for m in found if "leg" in text[m.start:m.end].lower() or "SLR" in text[m.start:m.end]} == {
+        "straight leg raise"}, found
+
+
+def test_a_group_short_form_with_its_size_is_no_outcome() -> None:
+    text = ("randomly allocated to either a training (TG, n = 52) or control group (CG, n = 54). The proportion was "
+            "significantly bigger in TG compared with CG (P = 0.028).")
+    assert "TG" not in names(text)
+
+
+def test_butyrylcholinesterase_is_not_cholinesterase() -> None:
+    assert names("a statistically significant decrease in BChE (p = 0.03)") == {"BChE"}
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # a cue's longer name that says more than the vocabulary name inside it
+    ("The alpha-tocopherol concentration in LDL increased significantly (P < 0.01) in both diet groups relative to "
+     "the run-in diet period, but LDL particle score did not change in either of the diet groups.",
+     {"ldl particle score"}, set()),
+    ("hetero-evaluations by GPs and parents [Children 's Hospital of Eastern Ontario Pain Scale: P = 0.0007; GPs VAS "
+     "(P < 0.0001), parents VAS (P < 0.0001)]", {"CHEOPS", "gps vas", "parents vas"}, set()),
+    # plain words around it leave the vocabulary's name
+    ("The ALSFRS-R slope improved (P = 0.02).", {"ALSFRS-R"}, {"alsfrs-r slope"}),
+    ("Mean peak peripheral CD34+ cell counts increased significantly with pegfilgrastim dose (p < 0.01).",
+     {"CD34+ cell count"}, set()),
+    ("One death was recorded due to sepsis following colectomy.", {"mortality"}, {"one death"}),
+])
+def test_a_longer_cue_name_only_when_it_names_another_measure(text: str, expected: set[str], unwanted: set[str]) -> None:
+    found = names(text)
+    assert expected <= found and not unwanted & found, found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The mean change in lag time was -7 +/- 14 min (-7.2%) in the PUFA-diet group and +4 +/- 16 min (+4.0%) in the "
+     "MUFA-diet group (P = 0.029, PUFA-diet group vs MUFA-diet group).", {"lag time"}),
+    ("The main outcome measure was the antiplatelet activity of ASA; suppression of serum thromboxane B (2) (TXB (2)) "
+     "was a secondary endpoint.", {"thromboxane b"}),
+    ("Plasma leptin was used as an estimate of adiposity.", {"leptin"}),
+    ("Our primary outcome measure was the benzodiazepine on/off status of the elderly PPGP members.",
+     {"benzodiazepine on/off status"}),
+    ("Delivered energy at the defibrillation threshold was 10.1+/-5.0 J for the single-coil configuration", {"DFT"}),
+    ("decreased myeloperoxidase (MPO) and interleukin-6 levels in plasma", {"MPO", "IL-6"}),
+])
+def test_more_measures_from_dev_draw(text: str, expected: set[str]) -> None:
+    assert expected <= names(text), names(text)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    # a share of a measure sets an exercise intensity or describes who took part
+    ("performed exercise on a bicycle ergometer 3 times per week for 30-40 min at 50% VO2 peak workload", "peak VO2"),
+    ("at a moderate work intensity of 50% to 65% of the heart rate reserve", "heart rate"),
+    ("20 healthy male volunteers [27 +/- 5 (SD) yr, 72 +/- 9 kg, 20 +/- 7% body fat] were randomly assigned", "body fat"),
+    # conditions and eligibility ranges of who took part
+    ("29 subjects with impaired glucose tolerance were randomly assigned to a MUFA-diet", "glucose tolerance"),
+    ("Adults with systolic BP 120-159 mm Hg and diastolic BP 80-95 mm Hg were randomly assigned", "SBP"),
+    ("infrared photoplethysmography and dual-energy X-ray absorptiometry were used", "X-ray"),
+    # background under a BACKGROUND header that comes after an early STUDY DESIGN header
+    ("STUDY DESIGN A randomized controlled study with 12 months intervention. SUMMARY OF BACKGROUND DATA Cognitive "
+     "behavior interventions have been shown to lower the risk of recurrence of LBP and long-term disability. METHODS "
+     "Middle-aged working men were randomly allocated.", "recurrence"),
+])
+def test_places_that_name_no_outcome_dev_draw(text: str, unwanted: str) -> None:
+    assert normalize_key(unwanted) not in {normalize_key(n) for n in names(text)}, names(text)
+
+
+@pytest.mark.xfail(reason="a name with a time word in it ('Twenty-four-hour') is cut as a time", strict=True)
+def test_role_subject_with_a_time_word_known_miss() -> None:
+    text = ("Twenty-four-hour urinary norepinephrine excretion (24-h NE) was used as an estimate of sympathetic "
+            "nervous system activity.")
+    assert "twenty-four-hour urinary norepinephrine excretion" in names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a response rate stated as a percentage is still the outcome
+    ("The overall response rate was 45% and a 45% response rate was seen in the second arm.", {"ORR"}),
+])
+def test_a_percentage_before_an_outcome_does_not_hide_it(text: str, expected: set[str]) -> None:
+    assert expected <= names(text), names(text)
+
+
+def test_a_cue_name_recurs_without_its_first_modifier() -> None:
+    text = ("The outcome measures were the changes in intensity of LBP, disability, self-evaluated future work ability, "
+            "and neuromuscular fitness. The proportion of subjects with negative expectations about their future work "
+            "ability decreased in both groups; however, the proportion was significantly bigger in TG (P = 0.028).")
+    later = text.index("their future work") + len("their ")
+    found = find_outcomes(text)
+    assert any(m.start == later and m.name == "self-evaluated future work ability" for m in found), found
+
+
+def test_a_plain_first_word_is_not_dropped_when_a_name_recurs() -> None:
+    # "total" is no modifier that a shorter mention may leave out
+    found = find_outcomes("Secondary outcomes included total sleep time. Sleep time was longer.")
+    assert all(m.name != "total sleep time" or m.start < 30 for m in found), found
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("However, no significant changes in resting and exercise-induced mobilizations of various T-lymphocyte subsets "
+     "and productions of cytokines and MPO occurred following the N-C, H-C, N-T, and H-RT interventions.", "productions"),
+    ("Our findings suggest that the hypofractionation regimen is safe, with only a slight, nonsignificant increase in "
+     "tolerable and temporary acute toxicity compared with the conventional fractionation schedule.",
+     "temporary acute toxicity"),
+    ("each 5-ml/min/1.73 m (2) increase in eGFR at 1 year was associated with a lower risk of subsequent HF "
+     "hospitalization (hazard ratio 0.85, p = 0.002).", "subsequent hf hospitalization"),
+])
+def test_cue_names_that_add_no_measure_dev_draw(text: str, unwanted: str) -> None:
+    assert normalize_key(unwanted) not in {normalize_key(n) for n in names(text)}, names(text)
+
+
+def test_a_single_measure_after_changes_in() -> None:
+    text = ("The mean change in lag time was -7 +/- 14 min in the PUFA-diet group and +4 +/- 16 min in the MUFA-diet "
+            "group (P = 0.029).")
+    assert "lag time" in names(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The H-AT for 4 weeks up-regulated co-stimulatory molecule CD28 expression and was accompanied by depressed "
+     "KLRG1 level on CD3, CD4, CD8, or CD8 (bright) lymphocytes at rest.", {"CD28", "KLRG1"}),
+])
+def test_a_marker_with_expression_or_level_after_it(text: str, expected: set[str]) -> None:
+    assert expected <= names(text), names(text)
+
+
+@pytest.mark.parametrize("text,unwanted", [
+    ("RESULTS levels were similar in both groups", "RESULTS"),
+    ("Blood levels of vitamin C were measured", "Blood"),
+])
+def test_words_before_level_that_are_no_marker(text: str, unwanted: str) -> None:
+    assert unwanted not in names(text), names(text)
+
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # corpus spot check (not in the draws)
+    ("there appears to be some advantage of laser-assisted drainage in terms of a lower incidence of complications.",
+     {"complications"}, {"lower incidence of complications"}),
+    ("Commonest adverse events were the development of hypertension or tachycardia and intolerable flushing or "
+     "nausea.", {"hypertension", "tachycardia"}, {"development of hypertension"}),
+    ("nor was a patient and warfarin interaction found (p > 0.81).", set(), {"warfarin interaction found"}),
+    ("Clinical characteristics were not significantly different between the 2 study groups except for age (P =.02) "
+     "and graft numbers (P =.005).", set(), {"graft numbers"}),
+])
+def test_corpus_spot_check_names(text: str, expected: set[str], unwanted: set[str]) -> None:
+    found = names(text)
+    assert expected <= found and not unwanted & found, found
+
+
+def test_not_is_no_measure() -> None:
+    text = "The extent of late skin reactions was slightly, but not significantly reduced (P = 0.2)."
+    assert "not" not in names(text), names(text)

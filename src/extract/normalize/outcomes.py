@@ -168,6 +168,7 @@ _NOT_OUTCOMES = frozenset(
         "difference", "differences", "variables", "endpoints", "end points", "measures", "the primary endpoint",
         "clinical efficacy", "safety profile", "clinical benefit", "efficacy outcomes", "safety outcomes",
         "this", "it", "they", "these", "both", "all", "each", "assessment", "which", "that", "who", "those", "them",
+        "primary", "secondary",
     )
 )
 _CUE_LIST = regex.compile(
@@ -199,6 +200,23 @@ _CUE_MEASURED_VERB = regex.compile(
     regex.I,
 )
 _NP_BEFORE = regex.compile(r"(?:[\p{L}\p{N}][\p{L}\p{N}'+-]*\s+){0,4}[\p{L}\p{N}][\p{L}\p{N}'+-]*$")
+# "The following outcomes were assessed using an isokinetic dynamometer as markers of ...: A, B, C": the list
+# after the colon; "The most common adverse events were A, B and C".
+_CUE_FOLLOWING = regex.compile(
+    r"\bfollowing\s+(?:\w+\s+){0,2}?(?:outcomes?|measures?|variables?|parameters?|end\s?-?points?)\s+"
+    r"(?:were|was|will\s+be)\s+(?:\w+\s+)?(?:assessed|measured|evaluated|recorded|collected|examined|determined|"
+    r"analy[sz]ed|used|compared)\b[^:.;]{0,150}:\s*(?P<list>[^.;\n]{3,250})|"
+    r"\b(?:most\s+(?:common|frequent|frequently\s+reported|prevalent)|commonest)\s+(?:\w+\s+)?"
+    r"(?:adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?|complications?|toxicit(?:y|ies))\s+"
+    r"(?:were|was|included|includes?|:)\s+(?P<list>[^.;\n()]{3,200})",
+    regex.I,
+)
+# "with dizziness the most common adverse event", "Fatigue ... was the most prevalent chronic side effect".
+_MOST_COMMON_AE = regex.compile(
+    r"(?:\s+(?:was|were))?\s+(?:being\s+)?the\s+(?:most\s+(?:common|frequent|frequently\s+reported|prevalent)|commonest)"
+    r"\s+(?:\w+\s+)?(?:adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?|complications?|toxicit(?:y|ies))\b",
+    regex.I,
+)
 _CUE_REGISTRY = regex.compile(
     r"(?:Primary|Secondary)\s+Outcome\s+Measures?\s*[:\n]\s*(?:Name\s+Time\s+Method\s+)?(?P<list>[^\n]{3,250})",
     regex.I,
@@ -207,13 +225,17 @@ _ITEM_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas\s+
 _ITEM_TRIM_AFTER = regex.compile(
     r"\s+(?:at|after|during|from|by|using|over|within|before|between|in\s+(?:the|both|each|all|patients)|"
     r"on\s+day|measured|assessed|evaluated|was|were|which|that|compared|versus|vs\.?|for\s+\d|up\s+to|every|"
+    r"of\s+(?:the|all|these)\s+(?:[\w-]+\s+){0,3}(?:members|patients|participants|subjects|children|women|"
+    r"men|infants|adults|residents|users)|"
     r"[(\[]|\d)\b.*$",
     regex.I,
 )
 _ITEM_TRIM_BEFORE = regex.compile(
     r"^(?:the|a|an|changes?\s+(?:from\s+baseline\s+)?in|change\s+of|improvements?\s+in|reductions?\s+in|"
+    r"(?:lower|higher|reduced|increased|greater|less|more)\s+(?:incidence|rates?|risk|number|frequency)\s+of|"
+    r"development\s+of|"
     r"increases?\s+in|decreases?\s+in|mean|median|overall|total|incidence\s+of|occurrence\s+of|number\s+of|"
-    r"rates?\s+of|levels?\s+of|serum|plasma|effect\s+of|effects\s+of|assessment\s+of|evaluation\s+of|"
+    r"rates?\s+of|levels?\s+of|serum|plasma|effect\s+of|effects\s+of|assessment\s+of|evaluation\s+of|suppression\s+of|"
     r"(?:subjective\s+|objective\s+)?measures?\s+of|(?:\w+/)?\w+\s+reports?\s+of)\s+",
     regex.I,
 )
@@ -301,15 +323,23 @@ _SECTION_HEADER = regex.compile(
 _METHODS_MARK = regex.compile(
     r"\b(?:METHODS?|Methods?\s*[:.]|Materials\s+and\s+methods|PATIENTS\s+AND\s+METHODS|Patients\s+and\s+methods|"
     r"DESIGN|Design\s*[:,]|We\s+(?:enrolled|randomi[sz]ed|conducted|performed|included|recruited|designed|studied)|"
-    r"In\s+(?:this|a)\s+(?:\w+[\s,-]+){0,5}(?:study|trial)|This\s+(?:\w+[\s,-]+){0,5}(?:study|trial)\s+(?:was|is)|"
+    r"In\s+(?:this|a)\s+(?:\w+[\s,-]+){0,5}(?:study|trial)|This\s+(?:\w+[\s,-]+){0,5}(?:study|trial)\s+(?:was|is|"
+    r"determined|evaluated|assessed|examined|investigated|compared|tested)|"
     r"were\s+randomi[sz]ed|were\s+enrolled|were\s+included|MÉTODOS|Métodos|Material\s+y\s+métodos)"
 )
+_BACKGROUND_HEADER = regex.compile(
+    r"\b(?:SUMMARY\s+OF\s+BACKGROUND\s+DATA|BACKGROUND(?:\s+AND\s+(?:AIMS?|PURPOSE|OBJECTIVES?))?|INTRODUCTION)\b")
+_NEXT_HEADER = regex.compile(
+    r"\b(?:METHODS?|OBJECTIVES?|AIMS?|PURPOSE|DESIGN|RESULTS?|PATIENTS|MATERIALS?|SETTING|PARTICIPANTS|"
+    r"INTERVENTIONS?|CONCLUSIONS?|FINDINGS)\b")
 _OBJECTIVE = regex.compile(
     r"\b(?:aims?\s+(?:to|of|was)|aimed|objectives?|purpose|goal|to\s+(?:evaluate|assess|determine|investigate|"
     r"compare|examine|verify|test)|we\s+(?:evaluated|assessed|investigated|compared|examined|hypothesi[sz]ed))\b",
     regex.I,
 )
 # Baseline characteristics describe who was enrolled, not what was measured.
+_CRITERIA_WORDS = ("criteri", "eligib", "exclud", "scheduled", "included")
+_BASELINE_WORDS = ("age", "baseline", "demographic")
 _BASELINE = regex.compile(r"\bmean\s+(?:\(s\.?d\.?\)\s+)?age\b|\bbaseline\s+characteristics\b|\bdemographic", regex.I)
 # Background sentences state no numbers; a sentence with digits or Chinese before
 # an English "Methods" is a result (a bilingual page puts its Chinese abstract first).
@@ -322,7 +352,7 @@ _NOT_BEFORE = regex.compile(
 )
 _NOT_AFTER = regex.compile(
     r"\s?-?(?:receptors?|inhibitors?|antagonists?|antibod\w+|blockers?|chloride|injections?|infusions?|solution|"
-    r"-?1\s+monotherapy|pathway|therapy|agonists?)\b",
+    r"-?1\s+monotherapy|pathway|therapy|agonists?|absorptiometry|workload)\b",
     regex.I,
 )
 
@@ -339,11 +369,24 @@ def skip_zones(text: str) -> list[tuple[int, int]]:
         nxt = _SECTION_HEADER.search(text, h.end())
         zones.append((h.start(), nxt.start() if nxt else min(len(text), h.end() + 1500)))
     methods = _METHODS_MARK.search(text)
+    # A BACKGROUND section after an early "STUDY DESIGN" or "OBJECTIVE" header is background all the same.
+    background = []
+    if methods and ("BACKGROUND" in text or "INTRODUCTION" in text):
+        for h in _BACKGROUND_HEADER.finditer(text, methods.end()):
+            nxt = _NEXT_HEADER.search(text, h.end())
+            background.append((h.start(), nxt.start() if nxt else len(text)))
+    lowered = text.lower()
+    same_length = len(lowered) == len(text)
     for a, b in _sentences(text):
         sent = text[a:b]
-        if _CRITERIA.search(sent) or _BASELINE.search(sent) or sent.rstrip().endswith("?"):
+        low = lowered[a:b] if same_length else sent.lower()
+        # the words each pattern needs, tested first (a regex search of every sentence costs more)
+        if ((any(w in low for w in _CRITERIA_WORDS) and _CRITERIA.search(sent))
+                or (any(w in low for w in _BASELINE_WORDS) and _BASELINE.search(sent)) or sent.rstrip().endswith("?")):
             zones.append((a, b))
-        elif methods and b <= methods.start() and not _OBJECTIVE.search(sent) and not _RESULT_LIKE.search(sent):
+        elif ((methods and b <= methods.start()
+               or any(bs <= a + len(sent) - len(sent.lstrip()) and b <= be for bs, be in background))
+              and not _OBJECTIVE.search(sent) and not _RESULT_LIKE.search(sent)):
             zones.append((a, b))
     return zones
 
@@ -356,12 +399,31 @@ def _in_zones(start: int, end: int, zones: list[tuple[int, int]]) -> bool:
 # "with" says who took part, not what was measured.
 _WITH_BEFORE = regex.compile(r"\bwith\s+(?:an?\s+|the\s+)?$", regex.I)
 _SHARE_WITH = regex.compile(r"\b(?:proportion|percentage|number|rate|share)\s+of\s+(?:\w+\s+){1,3}with\s+(?:an?\s+|the\s+)?$", regex.I)
+# "at 50% VO2 peak workload", "70% of VO2max", "20 +/- 7% body fat": a share of a measure sets an exercise
+# intensity or describes who took part; the measure itself is not what was compared.
+_PERCENT_OF = regex.compile(
+    r"\d\s*%\s*of\s+(?:the\s+|their\s+|each\s+)?$|(?:\bat\s+|±\s*|\+/-\s*)\d+(?:\.\d+)?\s*%\s*$")
+# "subjects with impaired glucose tolerance", "patients with high blood pressure": a condition of who took part.
+_CONDITION_BEFORE = regex.compile(
+    r"\b(?:with|had|having)\s+(?:an?\s+)?(?:impaired|abnormal|elevated|high|low|raised|reduced|poor|preserved)\s+$",
+    regex.I,
+)
+_CONDITION_WORDS = frozenset("impaired abnormal elevated high low raised reduced poor preserved".split())
+# "Adults with systolic BP 120-159 mm Hg": a range after the measure says who was eligible.
+_RANGE_AFTER = regex.compile(r"\s*(?:of\s+)?\d+(?:\.\d+)?\s*(?:-|–|to)\s*\d")
 _THRESHOLD_AFTER = regex.compile(r"\s*(?:of\s+)?(?:[<>≤≥]|<\s*or\s*=|>\s*or\s*=)\s*\d")
 
 
 def _excluded_here(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start]
     if _NOT_BEFORE.search(before) or _NOT_AFTER.match(text, end):
+        return True
+    if "%" in before and _PERCENT_OF.search(before):
+        return True
+    last = before.rsplit(None, 1)[-1].lower() if before[-1:] == " " and before.strip() else ""
+    if last in _CONDITION_WORDS and _CONDITION_BEFORE.search(text[max(0, start - 40):start]):
+        return True
+    if _RANGE_AFTER.match(text, end) and _WITH_BEFORE.search(before):
         return True
     if not (_THRESHOLD_AFTER.match(text, end) and _WITH_BEFORE.search(before)):
         return False
@@ -421,8 +483,18 @@ def _gap_ok(gap: str) -> bool:
 
 def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     out: list[OutcomeMatch] = []
-    for pat, rule in ((_CUE_LIST, "cue_list"), (_CUE_LIST_BARE, "cue_list"), (_CUE_REGISTRY, "cue_registry")):
-        for m in (_bare_cues(text) if pat is _CUE_LIST_BARE else pat.finditer(text)):
+    lowered = text.lower()
+    for pat, rule in ((_CUE_LIST, "cue_list"), (_CUE_LIST_BARE, "cue_list"), (_CUE_REGISTRY, "cue_registry"),
+                      (_CUE_FOLLOWING, "cue_list")):
+        if pat is _CUE_FOLLOWING:
+            matches = _following_cues(text, lowered)
+        elif pat is _CUE_LIST_BARE:
+            matches = _bare_cues(text)
+        elif pat is _CUE_LIST:
+            matches = _list_cues(text, lowered)
+        else:
+            matches = list(pat.finditer(text))
+        for m in matches:
             base = m.start("list")
             for part in _split_items(m.group("list")):
                 item = _clean_item(part[0])
@@ -432,6 +504,19 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                 if pos < 0:
                     continue
                 out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), rule))
+    for word, verb in ((" was the ", 5), (" was a ", 5), (" was an ", 5), (" was our ", 5), (" were the ", 6),
+                       (" was used ", 5), (" were used ", 6)):
+        pos = lowered.find(word)
+        while pos >= 0:
+            if _ROLE_AFTER.match(text, pos + verb):
+                m = _role_subject(text, pos, vocab)
+                if m is not None:
+                    out.append(m)
+            pos = lowered.find(word, pos + len(word))
+    pos = lowered.find(" the most ")
+    while pos >= 0:
+        out.extend(_most_common_subject(text, pos, vocab))
+        pos = lowered.find(" the most ", pos + 10)
     for verb in _CUE_MEASURED_VERB.finditer(text):
         np_start = max(0, verb.start() - 80)
         m = _NP_BEFORE.search(text, np_start, verb.start())
@@ -486,6 +571,13 @@ _HEADING_WORD = regex.compile(
 _FINITE_VERB = regex.compile(r"\b(?:was|were|is|are|had|has|have|been|be)\b", regex.I)
 
 
+# A leading time or circumstance phrase, up to the last comma before a final "A and B".
+_INTRO_PHRASE = regex.compile(
+    r"\s*(?:After|At|In|During|On|Before|Then|Thereafter|Subsequently|Additionally|Also|Finally|Every|Each|Within)"
+    r"\b[^;]*,\s+(?=[^,]*\band\b[^,]*$)"
+)
+
+
 def _measured_list(text: str, verb_start: int, vocab: Vocabulary) -> list[OutcomeMatch]:
     """The items of "A, B and C were measured" when the list runs from the start of its sentence."""
     sent_start = max(text.rfind(". ", 0, verb_start), text.rfind("\n", 0, verb_start), text.rfind("; ", 0, verb_start))
@@ -493,6 +585,12 @@ def _measured_list(text: str, verb_start: int, vocab: Vocabulary) -> list[Outcom
     if verb_start - sent_start > 200:
         return []
     chunk = text[sent_start:verb_start]
+    intro = _INTRO_PHRASE.match(chunk)
+    if intro is not None:
+        # "After 10, 20, 60, 150 and 240 min, nasal itching and nasal obstruction were assessed": the list
+        # starts after the introductory phrase
+        sent_start += intro.end()
+        chunk = text[sent_start:verb_start]
     parts = [p for p in _split_items(chunk) if p[0].strip()]
     if len(parts) < 2 or _FINITE_VERB.search(chunk) or _HEADING_WORD.search(chunk):
         return []
@@ -512,6 +610,64 @@ def _measured_list(text: str, verb_start: int, vocab: Vocabulary) -> list[Outcom
     return out
 
 
+# "suppression of serum thromboxane B (2) (TXB (2)) was a secondary endpoint", "Twenty-four-hour urinary
+# norepinephrine excretion (24-h NE) was used as an estimate of sympathetic nervous system activity".
+_ROLE_AFTER = regex.compile(
+    r"(?:the|a|an|our)\s+(?:primary|secondary|main|principal|co-?primary|key)\s+(?:efficacy\s+)?"
+    r"(?:end\s?-?points?|outcomes?(?:\s+measures?)?)\b|"
+    r"used\s+(?:as\s+)?(?:an?\s+)?(?:estimate|measure|index|marker|indicator|surrogate)\s+of\b",
+    regex.I,
+)
+
+
+def _role_subject(text: str, verb: int, vocab: Vocabulary) -> OutcomeMatch | None:
+    """The subject of "X was a secondary endpoint", read back to the start of its clause."""
+    start = max(text.rfind(". ", 0, verb) + 2, text.rfind("; ", 0, verb) + 2, text.rfind("\n", 0, verb) + 1, 0)
+    head = text[start:verb]
+    if len(head) > 150:
+        return None
+    head = _CLAUSE_LEAD.sub("", _LAST_THE.sub("", head.strip()))
+    item = _clean_item(head)
+    if (item is None or _FINITE_VERB.search(item) or _PEOPLE_OR_CLAUSE & set(item.lower().split())
+            or _HEADING_WORD.search(item)):
+        return None
+    pos = text.find(item, start, verb)
+    if pos < 0:
+        return None
+    return OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_measured")
+
+
+_MOST_COMMON_LEAD = regex.compile(r".*(?:\bwith\s+|[,;:(]\s*|^\s*)", regex.S)
+
+
+def _most_common_subject(text: str, pos: int, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """The event named before "(was) the most common adverse event"."""
+    head_end = pos
+    m = _MOST_COMMON_AE.match(text, pos)
+    if m is None:
+        wm = regex.compile(r"\s+(?:was|were)$").search(text, max(0, pos - 6), pos)
+        if wm is None or _MOST_COMMON_AE.match(text, wm.start()) is None:
+            return []
+        head_end = wm.start()
+    else:
+        back = regex.compile(r"\s+(?:was|were)$").search(text, max(0, pos - 6), pos)
+        if back is not None:
+            head_end = back.start()
+    sent_start = max(text.rfind(". ", 0, head_end) + 2, text.rfind("\n", 0, head_end) + 1, 0)
+    head = text[sent_start:head_end]
+    lead = _MOST_COMMON_LEAD.match(head)
+    subj = head[lead.end():] if lead else head
+    subj = _CLAUSE_LEAD.sub("", _LAST_THE.sub("", subj))
+    item = _clean_item(subj)
+    if (item is None or len(item.split()) > 4 or _FINITE_VERB.search(item) or _AND.search(item)
+            or _PEOPLE_OR_CLAUSE & set(item.lower().split()) or _NOT_RESULT_ITEM.search(item)):
+        return []
+    start = text.rfind(item, sent_start, head_end)
+    if start < 0:
+        return []
+    return [OutcomeMatch(_cue_name(item, vocab), start, start + len(item), "cue_measured")]
+
+
 def _cue_name(item: str, vocab: Vocabulary) -> str:
     """The canonical name of a cue item: the vocabulary's (also for a plural, "Procedure times"), else the item."""
     name = vocab.lookup(item)
@@ -520,6 +676,40 @@ def _cue_name(item: str, vocab: Vocabulary) -> str:
     if name is not None:
         return name
     return item if _is_acronym(item) else item.lower()
+
+
+def _list_cues(text: str, lowered: str) -> list[regex.Match[str]]:
+    """Matches of ``_CUE_LIST``, tried only where one of its first words stands (what ``finditer`` gives)."""
+    starts: list[int] = []
+    for word in ("primary", "secondary", "main", "principal", "exploratory", "other", "key", "coprimary", "co-primary"):
+        pos = lowered.find(word)
+        while pos >= 0:
+            if pos == 0 or not lowered[pos - 1].isalnum():
+                starts.append(pos)
+            pos = lowered.find(word, pos + len(word))
+    out: list[regex.Match[str]] = []
+    end = -1
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = _CUE_LIST.match(text, pos)
+        if m is not None:
+            out.append(m)
+            end = m.end()
+    return out
+
+
+def _following_cues(text: str, lowered: str) -> list[regex.Match[str]]:
+    """Matches of ``_CUE_FOLLOWING``, tried only where its first word stands."""
+    out: list[regex.Match[str]] = []
+    for word in ("following", "most ", "commonest"):
+        pos = lowered.find(word)
+        while pos >= 0:
+            m = _CUE_FOLLOWING.match(text, pos)
+            if m is not None:
+                out.append(m)
+            pos = lowered.find(word, pos + len(word))
+    return out
 
 
 def _bare_cues(text: str) -> list[regex.Match[str]]:
@@ -578,10 +768,14 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
     redefined = _redefined_abbreviations(text, found, vocab)
     if redefined:
         found = [m for m in found if text[m.start:m.end] not in redefined]
+    found = _qualified_variants(text, found, vocab)
     cues = [c for c in _cue_mentions(text, vocab) if not _in_zones(c.start, c.end, zones)]
     if ", " in text and "(" in text:
         cues.extend(c for c in _p_list_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
+    cues.extend(c for c in _p_name_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
+    cues.extend(c for c in _marker_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
     cues.extend(c for c in _result_mentions(text, vocab) if not _in_zones(c.start, c.end, zones))
+    found = _cues_naming_more(text, found, cues)
     taken = [(m.start, m.end) for m in found]
     for c in cues:
         if not any(s < c.end and c.start < e for s, e in taken):
@@ -606,6 +800,8 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
             # the long form takes the name too, when only the short form was known
             if long_m is None and short_m is not None:
                 found.append(OutcomeMatch(name, ls, le, "abbreviation"))
+        found = _one_name_per_pair(text, found, abbreviations)
+    found = _propagate_cue_names(text, found)
     # One canonical name per document for mentions whose name differs only by case.
     found.sort(key=lambda m: (m.start, -m.end))
     out: list[OutcomeMatch] = []
@@ -618,7 +814,77 @@ def find_outcomes(text: str, abbreviations: list[tuple[int, int, int, int]] | No
     return out
 
 
+def _one_name_per_pair(text: str, found: list[OutcomeMatch],
+                       abbreviations: list[tuple[int, int, int, int]]) -> list[OutcomeMatch]:
+    """A long form and its short form name one outcome: "straight leg raise (SLR)" then "SLR increased
+    significantly" and "Straight leg raise was higher" are one measure, under the long form's name."""
+    rename: dict[str, str] = {}
+    # lower-cased surfaces (not the full normalization: this runs for every mention of most documents)
+    by_surface: dict[str, list[OutcomeMatch]] = {}
+    for m in found:
+        by_surface.setdefault(text[m.start:m.end].lower(), []).append(m)
+    for ls, le, ss, se in abbreviations:
+        long_key = text[ls:le].lower()
+        short_key = text[ss:se].lower()
+        both = by_surface.get(long_key, []) + by_surface.get(short_key, [])
+        names = _distinct_names(m.name for m in both)
+        if len(names) < 2:
+            continue
+        # the vocabulary's canonical name first, else the long form's
+        target = next((m.name for m in both if m.rule.startswith("vocabulary")),
+                      next((m.name for m in by_surface.get(long_key, [])), names[0]))
+        for n in names:
+            if n != target:
+                rename.setdefault(n, target)
+    if not rename:
+        return found
+    return [OutcomeMatch(rename.get(m.name, m.name), m.start, m.end, m.rule) for m in found]
+
+
+def _distinct_names(names: Iterator[str]) -> list[str]:
+    out: list[str] = []
+    for n in names:
+        if n not in out:
+            out.append(n)
+    return out
+
+
+# Cue rules name measures the vocabulary does not know; what they name once is that measure wherever the
+# document writes it again ("nasal obstruction were assessed ... Nasal obstruction was also beneficially
+# affected (P < 0.05)"). Only names of two words or more: one word is too often something else.
+_CUE_RULES = frozenset({"cue_list", "cue_measured", "cue_result", "cue_p_name", "cue_p_list", "cue_registry"})
+
+
+_MODIFIER_WORD = regex.compile(r"\p{L}+-\p{L}+|\p{L}+(?:ed|al|ive|ic|ous)", regex.I)
+
+
+def _propagate_cue_names(text: str, found: list[OutcomeMatch]) -> list[OutcomeMatch]:
+    names: dict[str, str] = {}
+    for m in found:
+        if m.rule in _CUE_RULES:
+            surface = text[m.start:m.end]
+            if " " in surface and len(surface) >= 6:
+                names.setdefault(surface.lower(), m.name)
+                # "self-evaluated future work ability" is later "their future work ability": a name of three
+                # words or more recurs without its first modifier
+                first, _, rest = surface.partition(" ")
+                if rest.count(" ") >= 1 and len(rest) >= 8 and _MODIFIER_WORD.fullmatch(first):
+                    names.setdefault(rest.lower(), m.name)
+    if not names:
+        return found
+    lowered = text.lower()
+    taken = sorted((m.start, m.end) for m in found)
+    extra: list[OutcomeMatch] = []
+    for surface, name in names.items():
+        for s, e in _whole_word_uses(lowered, surface):
+            if not any(a < e and s < b for a, b in taken):
+                extra.append(OutcomeMatch(name, s, e, "cue_repeat"))
+                taken.append((s, e))
+    return found + extra
+
+
 _NOT_IN_LONG = regex.compile(r"[()\[\];:,.]")
+_GROUP_SIZE_AFTER = regex.compile(r",\s*[nN]\s*=\s*\d")
 
 
 def _spells(short: str, long: str) -> bool:
@@ -649,8 +915,10 @@ def _redefined_abbreviations(text: str, found: list[OutcomeMatch], vocab: Vocabu
     spans: list[tuple[int, int]] | None = None
     for m in found:
         # cheap first: most mentions are not written "(SHORT)"
-        if m.start < 2 or text[m.start - 1] != "(" or text[m.end:m.end + 1] != ")":
+        if m.start < 2 or text[m.start - 1] != "(":
             continue
+        if text[m.end:m.end + 1] != ")" and not _GROUP_SIZE_AFTER.match(text, m.end):
+            continue  # "(TG, n = 52)": a group's short form, with its size
         short = text[m.start:m.end]
         if short in out or not _SHORT_CAPS.fullmatch(short.replace("-", "")):
             continue
@@ -764,7 +1032,7 @@ def _covering(found: list[OutcomeMatch], start: int, end: int) -> OutcomeMatch |
 _COMPARATIVE = (r"(?:fewer|more|higher|lower|greater|less|better|worse|shorter|longer|smaller|larger|reduced|improved|"
                 r"increased|decreased|superior|inferior)")
 _RESULT_OBJECT = regex.compile(
-    r"\b(?:(?:differences?|reductions?|increases?|decreases?|improvements?|deteriorations?|declines?)\s+"
+    r"\b(?:(?:differences?|reductions?|increases?|decreases?|improvements?|deteriorations?|declines?|changes?)\s+"
     r"(?:between\s+(?:the\s+)?(?:\w+\s+){0,2}?(?:groups?|arms?)\s+)?(?:in|of)|"
     r"significantly\s+" + _COMPARATIVE + r"|"
     r"(?:had|showed)\s+(?:a\s+|an\s+)?(?:significantly\s+)?"
@@ -790,7 +1058,7 @@ _LEAD_OF = regex.compile(r"^(?:(?:in|of|the)\s+|(?:incidences|terms)\s+of\s+)+",
 # One word that is no noun: "significantly more frequent", "was initially", "toxic", "clinical", "effective".
 _NOT_A_NOUN = regex.compile(
     r"^(?:\p{L}+(?:ly|ive|ic|al|ous|ent|ant|ful|less|able|ible|ed)|decreases?|increases?|improvements?|reductions?|"
-    r"changes?|effects?|differences?|than|more|less|both|either)$", regex.I)
+    r"changes?|effects?|differences?|than|more|less|both|either|not|never|also|but)$", regex.I)
 _LIST_IN = regex.compile(r"\b(and|or)\s+in\s+(?:the\s+)?")
 _CLAUSE_LEAD = regex.compile(
     r"^(?:(?:and|but|whereas|while|although|however|also|the|mean|median|overall)(?:\s+|$))+", regex.I)
@@ -910,7 +1178,8 @@ def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
         sent = lowered[a:e]
         if "baseline" in sent or "demographic" in sent or "characteristic" in sent:
             continue
-        for word in _RESULT_WORDS:
+        significant = any(w in sent for w in _SIGNIFICANCE_WORDS)
+        for word in (_RESULT_WORDS if significant else _RESULT_WORDS_BASE):
             pos = sent.find(word)
             while pos >= 0:
                 at = a + pos
@@ -922,6 +1191,12 @@ def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                             if m is not None:
                                 out.append(m)
                         continue
+                    if word in _ACTIVE_WORDS:  # "stiffness decreased significantly (p < 0.05)"
+                        if _ACTIVE_VERB.match(text, at) is not None:
+                            m = _subject_before(text, a, at, vocab, active=True)
+                            if m is not None:
+                                out.append(m)
+                        continue
                     at += 1  # " had ": the pattern starts at the word
                 elif at > 0 and lowered[at - 1].isalnum():
                     continue
@@ -930,14 +1205,42 @@ def _result_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                     continue
                 if m.re is _RESULT_ASSOCIATION and " " not in m.group("np").strip():
                     continue  # "between acute and late toxicity" pairs two adjectives
-                out.extend(_result_items(text, m.start("np"), m.group("np"), vocab))
+                items = _result_items(text, m.start("np"), m.group("np"), vocab)
+                if len(items) > 1 and m.group()[:6].lower() == "change":
+                    # "no significant changes in resting and exercise-induced mobilizations of ... and productions
+                    # of cytokines": after "changes in" only a single measure is read (lists there elide heads)
+                    continue
+                out.extend(items)
     return out
 
 
-_RESULT_WORDS = (
+_ACTIVE_WORDS = (" increased", " decreased", " improved", " declined", " reduced", " did not change")
+_RESULT_WORDS_BASE = (
     "differen", "reduction", "increase", "decrease", "improvement", "deteriorat", "decline", "significantly ",
+    "change in", "changes in",
     "respect to", "terms of", "incidence of", "frequency of", "prevalence of", "occurrence of", "relationship between",
     "association between", "correlation between", " had ", " showed ", " was ", " were ",
+)
+_RESULT_WORDS = (*_RESULT_WORDS_BASE, *_ACTIVE_WORDS)
+# "Isometric muscle force significantly decreased after ...", "SLR increased significantly", "LDL particle score
+# did not change": a measure as the subject of a change verb; only in a sentence that also says the change
+# was significant or gives its p-value (the other words of _COMPARISON_WORDS fit sentences about treatments).
+_ACTIVE_VERB = regex.compile(
+    r"\s+(?:increased|decreased|improved|declined|reduced|did\s+not\s+change)"
+    r"(?:\s+significantly)?"
+    # used intransitively: "Tranexamic acid significantly reduced all-cause mortality" has an object, and its
+    # subject is the treatment
+    r"(?=\s*[,.;:(\[]|\s*$|\s+(?:after|in|from|by|at|during|with|compared|over|following|to|between|among|only|"
+    r"more|less|than|slightly|markedly|significantly|from|and|but|whereas|while|when|for|across|throughout|"
+    r"relative|versus|vs)\b)"
+)
+_SIGNIFICANCE_WORDS = ("signific", "p =", "p=", "p <", "p<", "p >", "p>", "p-value", "p value", "p less")
+_SIGNIFICANCE = regex.compile(r"signific|\bp\s*(?:[=<>≤≥]|-?\s*value)", regex.I)
+# An intervention or a group as the subject ("Exercise with or without CLA supplementation decreased insulin").
+_ACTOR = regex.compile(
+    r"\b(?:with|without|plus|versus|vs|therapy|treatment|supplementation|administration|intervention|training|"
+    r"exercise|diet|placebo|regimen|injection|infusion|stretching|group|arm|drug|dose)\b",
+    regex.I,
 )
 # Words that say a sentence reports a comparison: a p-value, "significant", "than", "compared", ...
 _COMPARISON_WORDS = (
@@ -947,9 +1250,12 @@ _COMPARISON_WORDS = (
 )
 
 
-def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary) -> OutcomeMatch | None:
-    """The subject of "X was significantly higher", read back to the start of its clause."""
+def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary, active: bool = False) -> OutcomeMatch | None:
+    """The subject of "X was significantly higher" (or, ``active``, "X decreased significantly"), read back to
+    the start of its clause."""
     head = text[a:verb]
+    if active and head.endswith(" significantly"):  # "Isometric muscle force significantly decreased"
+        head = head[:-len(" significantly")]
     cut = max(head.rfind(", "), head.rfind("; "), head.rfind("("), head.rfind(": "))
     subj = head[cut + 1:] if cut >= 0 else head
     subj = _CLAUSE_LEAD.sub("", _LAST_THE.sub("", subj.strip()))
@@ -961,9 +1267,257 @@ def _subject_before(text: str, a: int, verb: int, vocab: Vocabulary) -> OutcomeM
         return None
     if _FINITE_VERB.search(item) or _HEADING_WORD.search(item):
         return None
+    if active and (_ACTOR.search(item) or _NOT_A_NAME_WORD.search(item) or item.lower().endswith("ing")
+                   and " " not in item and vocab.lookup(item) is None):
+        return None  # "increasing 5.4% oil DDGS decreased (linear, P < 0.01)"
     if " " not in item and _NOT_A_NOUN.match(item) and vocab.lookup(item) is None and not _is_acronym(item):
         return None
     pos = text.find(item, a + (cut + 1 if cut >= 0 else 0))
     if 0 <= pos < verb:
         return OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_result")
     return None
+
+
+# --------------------------------------------------------------------------- qualified variants
+
+# Words that make a kind of a measure a different outcome: its time course ("acute"/"late toxicity"), how it
+# is counted ("continuous"/"point-prevalence abstinence"), or the organ system ("gastrointestinal"/
+# "genitourinary toxicity"). Not specimens ("serum", "plasma"), which name the same measure.
+_QUALIFIER_WORDS = (
+    r"acute|late|early|chronic|delayed|continuous|sustained|point[\s-]?prevalence|prolonged|transient|"
+    r"gastrointestinal|genitourinary|urinary|rectal|bladder|hematologic(?:al)?|haematologic(?:al)?|cardiac|"
+    r"cardiovascular|renal|hepatic|pulmonary|respiratory|neurologic(?:al)?|cutaneous|skin|ocular|nasal|local|"
+    r"locoregional|distant|systemic|infectious|wound|sexual|bowel"
+)
+_QUALIFIER_BEFORE = regex.compile(
+    r"(?:\b(?P<q1>" + _QUALIFIER_WORDS + r")\s+(?:and|or|and/or)\s+)?\b(?P<q2>" + _QUALIFIER_WORDS + r")[\s-]+$",
+    regex.I,
+)
+# The last word of each qualifier (a cheap test before the regex).
+_QUALIFIER_SET = frozenset(
+    "acute late early chronic delayed continuous sustained prevalence point-prevalence prolonged transient "
+    "gastrointestinal genitourinary urinary rectal bladder hematologic hematological haematologic haematological "
+    "cardiac cardiovascular renal hepatic pulmonary respiratory neurologic neurological cutaneous skin ocular nasal "
+    "local locoregional distant systemic infectious wound sexual bowel".split()
+)
+_QUALIFIER_INSIDE = regex.compile(r"(?P<q>" + _QUALIFIER_WORDS + r")[\s-]+(?P<rest>\S.*)", regex.I)
+
+
+def _qualified_variants(text: str, found: list[OutcomeMatch], vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Kinds of one vocabulary measure that a document reports apart are separate outcomes.
+
+    "acute toxicity ... late gastrointestinal and genitourinary toxicity", "Point-prevalence abstinence ...
+    continuous abstinence": when a document qualifies one entry's measure in two or more ways (a qualifier
+    word before a one-word match, or an alias that is a qualifier plus another alias of the same entry), each
+    kind keeps its own name, and the bare mentions of the entry (the umbrella the kinds share) are dropped.
+    A document with one kind only keeps the entry's canonical name throughout.
+    """
+    kinds: dict[int, list[tuple[str, int, int]]] = {}  # mention index -> (name, start, end)
+    for k, m in enumerate(found):
+        if m.rule != "vocabulary":
+            continue
+        surface = text[m.start:m.end]
+        if " " not in surface and "-" not in surface:
+            before = text[max(0, m.start - 40):m.start]
+            last = before.rsplit(None, 1)[-1].lower() if before[-1:] in (" ", "-") and before.strip() else ""
+            if last.rstrip("-") not in _QUALIFIER_SET and last.split("-")[-1] not in _QUALIFIER_SET:
+                continue
+            q = _QUALIFIER_BEFORE.search(text, max(0, m.start - 60), m.start)
+            if q is not None:
+                out = [(f"{q.group('q2')} {surface}", q.start("q2"), m.end)]
+                if q.group("q1"):
+                    out.append((f"{q.group('q1')} {surface}", q.start("q1"), q.end("q1")))
+                kinds[k] = out
+        else:
+            q = _QUALIFIER_INSIDE.fullmatch(surface)
+            if q is not None and vocab.lookup(q.group("rest")) == m.name:
+                kinds[k] = [(surface, m.start, m.end)]
+    if not kinds:
+        return found
+    by_label: dict[str, set[str]] = {}
+    for k, variants in kinds.items():
+        for name, _s, _e in variants:
+            by_label.setdefault(found[k].name, set()).add(normalize_key(name))
+    split = {label for label, names in by_label.items() if len(names) >= 2}
+    if not split:
+        return found
+    out: list[OutcomeMatch] = []
+    for k, m in enumerate(found):
+        if m.name not in split or m.rule != "vocabulary":
+            out.append(m)
+        elif k in kinds:
+            for name, s, e in kinds[k]:
+                # "gastrointestinal toxicity" has an entry of its own; "continuous abstinence" is an alias of
+                # the umbrella entry and keeps its own words
+                label = vocab.lookup(name)
+                out.append(OutcomeMatch(label if label not in (None, m.name) else name.lower(), s, e,
+                                        "vocabulary_qualified"))
+    return out
+
+
+# --------------------------------------------------------------------------- names a p-value is written after
+
+# "Leading edge voltage (p < 0.001) and shock impedance (p < 0.001) were also decreased", "[Children's
+# Hospital of Eastern Ontario Pain Scale: P = 0.0007; GPs VAS (P < 0.0001)]": a noun phrase that fills its
+# clause right up to "(P ..." or ": P ..." is the measure the p-value tests.
+_P_RIGHT_AFTER = regex.compile(r"\(\s*[Pp]\s*(?:-?\s*value\s*)?(?:[=<>≤≥]|<\s*or\s*=)|:\s*[Pp]\s*(?:[=<>≤≥]|<\s*or\s*=)\s*0?\.\d")
+_CLAUSE_MARK = regex.compile(r"[.;:(\[]\s*|,\s+|\b(?:and|or)\s+")
+# Words that end a results verb phrase or start a prepositional one: what precedes the p-value is then no name.
+_NOT_A_NAME_WORD = regex.compile(
+    r"\b(?:increased|decreased|reduced|improved|changed|remained|declined|rose|fell|elevated|lowered|enhanced|"
+    r"higher|lower|greater|smaller|better|worse|shorter|longer|faster|slower|fewer|more|less|comparable|"
+    r"tests?|analys[ie]s|anova|regression|models?|strateg(?:y|ies)|modes?|"
+    r"significant(?:ly)?|similar|different|compared|following|after|"
+    r"before|versus|vs|than|alone|only|group|groups|arm|placebo|control|controls|treatment|therapy|both|"
+    r"respectively|difference|differences|effect|effects|trend|overall|total)\b",
+    regex.I,
+)
+
+
+_GOVERNED = regex.compile(r"\b(?:after|following|with|without|by|than|versus|vs|compared|receiving|given|plus|on|in)\b", regex.I)
+
+
+# "glutamine caused prolongation of CRT (p=0.02)", "experienced no compromise in clinical outcomes (P = 0.05)":
+# a verb in the words before the p-value makes them a clause, not a name (a hyphenated "self-reported" is no verb).
+_PAST_VERB = regex.compile(
+    r"(?<![\p{L}-])\p{L}{3,}(?<!e)ed\b(?!-)|\b(?:found|seen|shown|given|done|made|taken|noted|observed)\b", regex.I)
+# "en la inducción (p < 0.001)": the rule reads English noun phrases only.
+_ROMANCE_FUNCTION_WORD = regex.compile(r"\b(?:en|la|el|los|las|del|con|por|para|y|com|da|dos|das)\b")
+
+
+_CHARACTERISTICS = regex.compile(r"baseline|demographic|characteristic", regex.I)
+
+
+def _p_name_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Noun phrases written right before a p-value, each alone in its clause."""
+    out: list[OutcomeMatch] = []
+    starts: list[int] = []
+    for lead in ("(P", "(p", "( P", "( p", ": P", ": p", ":P", ":p"):
+        pos = text.find(lead)
+        while pos >= 0:
+            starts.append(pos)
+            pos = text.find(lead, pos + 2)
+    for start in sorted(starts):
+        p = _P_RIGHT_AFTER.match(text, start)
+        if p is None:
+            continue
+        end = p.start()
+        while end > 0 and text[end - 1] == " ":
+            end -= 1
+        lo = max(0, end - 80)
+        chunk = text[lo:end]
+        c = None
+        for c in _CLAUSE_MARK.finditer(chunk):
+            pass
+        if c is None and lo > 0:
+            continue
+        raw = chunk[c.end():] if c is not None else chunk
+        if c is not None and c.group()[:1] in "ao":
+            # "after methylprednisolone and betamethasone (P < 0.05)": a conjunct of what a preposition governs
+            hard = max(chunk.rfind(ch, 0, c.start()) for ch in ".;:([,")
+            if _GOVERNED.search(chunk[hard + 1:c.start()]):
+                continue
+        lead = _CLAUSE_LEAD.match(raw)
+        if lead:
+            raw = raw[lead.end():]
+        raw = raw.strip()
+        if not raw or len(raw.split()) > 6 or not raw[:1].isalpha() or _NOT_A_NAME_WORD.search(raw):
+            continue
+        sent_start = max(text.rfind(". ", 0, end), 0)
+        if _CHARACTERISTICS.search(text, sent_start, end):
+            continue  # "clinical characteristics were not different except for age (P =.02) and graft numbers"
+        if (_FINITE_VERB.search(raw) or _HEADING_WORD.search(raw) or raw.lower().split()[0] in _PREP_BEFORE
+                or _ROMANCE_FUNCTION_WORD.search(raw) or _PAST_VERB.search(raw)):
+            continue
+        item = _clean_item(raw)
+        if (item is None or item != raw.strip(" \t\"'()[],.") or normalize_key(item) in _DEMOGRAPHIC
+                or _PEOPLE_OR_CLAUSE & set(item.lower().split()) or _NOT_RESULT_ITEM.search(item)
+                or _UNIT_LIKE.search(item) or normalize_key(item) in _NOT_OUTCOMES):
+            continue
+        if " " not in item and _NOT_A_NOUN.match(item) and vocab.lookup(item) is None and not _is_acronym(item):
+            continue
+        pos = text.rfind(item, lo, end)
+        if pos >= 0:
+            out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_p_name"))
+    return out
+
+
+
+# --------------------------------------------------------------------------- a cue's name that says more
+
+# Words around a vocabulary name that say nothing more about the measure ("serum ferritin levels").
+_PLAIN_AROUND = frozenset(
+    "serum plasma blood urinary urine salivary mean median total baseline overall average daily fasting the a an its "
+    "their levels level concentration concentrations value values count counts activity activities rate rates status "
+    "change changes measurement measurements production secretion expression excretion release titer titers titre "
+    "titres score scores slope slopes trajectory trajectories index indices scale scales questionnaire test tests "
+    "assessment peak peripheral maximum maximal minimum minimal".split()
+)
+
+
+_NOT_A_MODIFIER = frozenset(
+    "of in on for to from at with by and or all any some no not than vs versus per each every other both "
+    "decrease decreases increase increases reduction reductions change changes improvement improvements decline "
+    "achievement progressive significant difference differences risk effect effects time times one two three four "
+    "five six seven eight nine ten few many several single most these those this that temporary tolerable slight "
+    "minor possible potential subsequent previous prior further new initial later first".split()
+)
+
+
+def _cues_naming_more(text: str, found: list[OutcomeMatch], cues: list[OutcomeMatch]) -> list[OutcomeMatch]:
+    """A cue's name that holds a vocabulary name plus words naming a different measure replaces it.
+
+    "LDL particle score did not change", "The alpha-tocopherol concentration in LDL increased significantly",
+    "GPs VAS (P < 0.0001)": the vocabulary knows "LDL" and "VAS", but the measure is the longer name. Plain
+    words around the vocabulary name ("serum ferritin levels") leave it the vocabulary's.
+    """
+    drop: set[int] = set()
+    for c in cues:
+        if c.rule not in _CUE_RULES or c.rule == "cue_registry":
+            continue
+        inside = [k for k, m in enumerate(found) if c.start <= m.start and m.end <= c.end and (m.start, m.end) != (c.start, c.end)]
+        if len(inside) != 1 or any(m.start < c.end and c.start < m.end for k, m in enumerate(found) if k not in inside):
+            continue
+        m = found[inside[0]]
+        if m.rule != "vocabulary":
+            continue  # a qualified kind ("acute toxicity") is already the specific name
+        extra = (text[c.start:m.start] + " " + text[m.end:c.end]).lower()
+        words = _WORD.findall(extra)
+        # one or two modifier or head nouns: no preposition, verb form or quantity word ("progressive decrease
+        # in ALSFRS-R", "all deaths", "cytokine levels of TGF-b" are no names)
+        if (not words or len(words) > 2 or all(w in _PLAIN_AROUND for w in words)
+                or any(w in _NOT_A_MODIFIER or w.endswith(("ing", "ed", "ly")) or not w.isalpha() for w in words)):
+            continue
+        drop.add(inside[0])
+    if not drop:
+        return found
+    return [m for k, m in enumerate(found) if k not in drop]
+
+
+
+# "up-regulated co-stimulatory molecule CD28 expression", "depressed KLRG1 level": a marker's short name
+# followed by the word for how much of it there is names the marker as a measure.
+_MARKER_NAME = regex.compile(r"(?=[A-Za-z0-9-]*\d)[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[A-Z]{3,6}")
+_MARKER_WORDS = (" expression", " level", " concentration", " activity", " production", " secretion")
+_WORD_END = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _marker_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
+    """Short names of markers written with "expression", "level(s)", "concentration(s)" after them.
+
+    Found from the words after the name (``str.find``), then the name is the token before: a regex scan of
+    every position for a capitalised token costs more than the rest of the cue rules."""
+    out: list[OutcomeMatch] = []
+    for word in _MARKER_WORDS:
+        pos = text.find(word)
+        while pos >= 0:
+            after = pos + len(word)
+            if after >= len(text) or not _WORD_END.match(text, after) or word in (" level", " concentration") and text[after] == "s" and (after + 1 >= len(text) or not _WORD_END.match(text, after + 1)):
+                start = text.rfind(" ", 0, pos) + 1
+                name = text[start:pos]
+                if (name and _MARKER_NAME.fullmatch(name) and _is_acronym(name)
+                        and normalize_key(name) not in _NOT_OUTCOMES and not _HEADING_WORD.fullmatch(name)):
+                    out.append(OutcomeMatch(_cue_name(name, vocab), start, pos, "cue_result"))
+            pos = text.find(word, after)
+    out.sort(key=lambda m: m.start)
+    return out
