@@ -199,7 +199,10 @@ def test_items_that_only_talk_about_outcomes_are_not_outcomes(item: str) -> None
 
 
 @pytest.mark.parametrize("item,want", [("pain outcomes", "pain outcomes"), ("functional outcome", "functional outcome"),
-                                       ("FEV1", "FEV1")])
+                                       ("FEV1", "FEV1"),
+                                       # "no differences in X nor in Y" (pmid_3675403): the name ends before "nor"
+                                       ("postoperative respiratory function nor in the amount of pain",
+                                        "postoperative respiratory function")])
 def test_items_naming_a_measure_stay(item: str, want: str) -> None:
     from extract.normalize.outcomes import _clean_item
 

@@ -224,7 +224,7 @@ _CUE_REGISTRY = regex.compile(
 _ITEM_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*", regex.I)
 _ITEM_TRIM_AFTER = regex.compile(
     r"\s+(?:at|after|during|from|by|using|over|within|before|between|in\s+(?:the|both|each|all|patients)|"
-    r"on\s+day|measured|assessed|evaluated|was|were|which|that|compared|versus|vs\.?|for\s+\d|up\s+to|every|"
+    r"on\s+day|measured|assessed|evaluated|was|were|which|that|compared|versus|vs\.?|for\s+\d|up\s+to|every|nor|"
     r"of\s+(?:the|all|these)\s+(?:[\w-]+\s+){0,3}(?:members|patients|participants|subjects|children|women|"
     r"men|infants|adults|residents|users)|"
     r"[(\[]|\d)\b.*$",
