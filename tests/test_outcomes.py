@@ -597,3 +597,33 @@ def test_corpus_spot_check_names(text: str, expected: set[str], unwanted: set[st
 def test_not_is_no_measure() -> None:
     text = "The extent of late skin reactions was slightly, but not significantly reduced (P = 0.2)."
     assert "not" not in names(text), names(text)
+
+
+# --------------------------------------------------------------------------- "to assess the effect of X on A, B and C"
+
+@pytest.mark.parametrize("text,expected,unwanted", [
+    # fourth held-out draw (development data since)
+    ("AIMS To assess the effects of synthetic GLP-1 on fundus tone and volume waves, gastric compliance, and "
+     "perception of gastric distension.",
+     {"fundus tone", "volume waves", "gastric compliance", "perception of gastric distension"}, set()),
+    # corpus
+    ("OBJECTIVE The objective was to assess the effect of supplemental iron and riboflavin on pupillary threshold "
+     "(PT) and plasma retinol in nightblind, anemic women.", {"pupillary threshold"}, {"anemic women"}),
+    ("This study examined the effects of esomeprazole on nighttime heartburn, GERD-related sleep disturbances, "
+     "sleep quality, work productivity", {"nighttime heartburn", "gerd-related sleep disturbances"}, set()),
+    ("The aim of this study was to investigate the effect of NCX-4016 on gastrointestinal mucosa and platelet "
+     "functions in healthy human volunteers.", {"platelet functions"}, {"healthy human volunteers"}),
+    ("We examined the effect of tranexamic acid on death due to bleeding according to time to treatment, severity of "
+     "haemorrhage as assessed by systolic blood pressure, Glasgow coma score (GCS), and type of injury",
+     set(), {"severity of haemorrhage", "type of injury", "severity of haemorrhage as"}),
+    ("to evaluate the effects of the angiotensin II receptor blocker valsartan (160 mg once a day) on systolic and "
+     "diastolic blood pressure", set(), {"systolic"}),
+    ("to examine the effects of supplemental lactoferrin on feed intake, growth, and health during the preweaning and "
+     "postweaning periods.", {"feed intake"}, {"postweaning periods"}),
+    ("To determine the effect of vitamin D on patients with asthma.", set(), {"patients with asthma", "patients"}),
+    # no objective verb: a statement, not what the study set out to measure
+    ("The effect of the drug on mood was not assessed in this report.", set(), {"mood"}),
+])
+def test_measures_an_objective_names_after_effect_on(text: str, expected: set[str], unwanted: set[str]) -> None:
+    found = names(text)
+    assert expected <= found and not unwanted & found, found

@@ -221,6 +221,22 @@ _CUE_REGISTRY = regex.compile(
     r"(?:Primary|Secondary)\s+Outcome\s+Measures?\s*[:\n]\s*(?:Name\s+Time\s+Method\s+)?(?P<list>[^\n]{3,250})",
     regex.I,
 )
+# An objective naming what an intervention acts on: "To assess the effects of synthetic GLP-1 on fundus tone
+# and volume waves, gastric compliance, and perception of gastric distension", "we compared the effect of A
+# and B on growth and micronutrient status". The list after "on" is what was measured. Found from "effect(s)
+# of" (cheap to look for); the objective verb must come before it in the same sentence.
+_EFFECT_ON = regex.compile(
+    r"\beffects?\s+of\s+(?:[^.;:\n](?!\bon\b)){1,120}?[^.;:\n]\s+on\s+(?:the\s+|their\s+|its\s+)?(?P<list>[^.;:\n()]{3,200})",
+    regex.I,
+)
+_OBJECTIVE_BEFORE = regex.compile(
+    r"\b(?:to\s+(?:assess|evaluate|investigate|examine|determine|compare|study|test|explore|measure|establish|"
+    r"clarify|quantify|characteri[sz]e|describe|document)|(?:we|study|trial|studies|trials)\s+(?:assessed|evaluated|investigated|examined|"
+    r"determined|compared|studied|tested|explored|measured)|(?:aims?|objectives?|purpose|goals?)\s+(?:of\s+[^.;]{0,60}?)?"
+    r"(?:was|were|is|are)\s+to\s+\w+|(?:AIMS?|OBJECTIVES?|PURPOSE)\s*:?)\s+(?:\w+\s+){0,3}?(?:the\s+)?"
+    r"(?:\w+\s+){0,2}?$",
+    regex.I,
+)
 _ITEM_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*", regex.I)
 _ITEM_TRIM_AFTER = regex.compile(
     r"\s+(?:at|after|during|from|by|using|over|within|before|between|in\s+(?:the|both|each|all|patients)|"
@@ -504,6 +520,12 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
                 if pos < 0:
                     continue
                 out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), rule))
+    pos = lowered.find("effect")
+    while pos >= 0:
+        m = _EFFECT_ON.match(text, pos)
+        if m is not None and _OBJECTIVE_BEFORE.search(text, max(0, _sentence_start(text, pos), pos - 200), pos):
+            out.extend(_effect_on_items(text, m, vocab))
+        pos = lowered.find("effect", pos + 6)
     for word, verb in ((" was the ", 5), (" was a ", 5), (" was an ", 5), (" was our ", 5), (" were the ", 6),
                        (" was used ", 5), (" were used ", 6)):
         pos = lowered.find(word)
@@ -539,6 +561,67 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
         if pos >= 0:
             out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_measured"))
     return out
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (after the last ". ", "; " or line break before it)."""
+    ends = [i + len(mark) for mark in (". ", "; ", "\n") if (i := text.rfind(mark, 0, pos)) >= 0]
+    return max(ends, default=0)
+
+
+def _effect_on_items(text: str, m: regex.Match[str], vocab: Vocabulary) -> list[OutcomeMatch]:
+    """The measures listed after "the effect(s) of X on": not people or settings ("on patients with ...")."""
+    out = []
+    base = m.start("list")
+    listed = m.group("list")
+    cut = _EFFECT_SUBGROUPS.search(listed)
+    if cut is not None:
+        listed = listed[:cut.start()]  # "on death according to time to treatment, severity of ...": subgroups follow
+    for part, offset in _split_items(listed):
+        item = _clean_item(_EFFECT_TAIL.sub("", part))
+        if item is None or item.split()[0].lower() in _PEOPLE or _last_word(item) in _PEOPLE:
+            continue
+        item = _EFFECT_GERUND.sub("", item)  # "on reducing oxidative damage"
+        words = item.split()
+        first = words[0].lower()
+        if first in _PREP_BEFORE or first in _EFFECT_NOT_FIRST or _last_word(item) in _EFFECT_NOT_LAST:
+            continue  # "during abdominal aneurysm resection", "the preweaning and postweaning periods"
+        if len(words) == 1 and (first in _SPECIMENS or _ADJECTIVE_ONLY.fullmatch(first)):
+            continue  # "on systolic and diastolic blood pressure", "in human tears and saliva"
+        if _ADJECTIVE_LAST.fullmatch(words[-1]):
+            continue  # "muscle Electromyographic (EMG) patterns", "cutaneous and muscle pain models": cut off
+        pos = text.find(item, base + offset)
+        if pos >= 0:
+            out.append(OutcomeMatch(_cue_name(item, vocab), pos, pos + len(item), "cue_effect"))
+    return out
+
+
+_EFFECT_SUBGROUPS = regex.compile(
+    r"\s+(?:according\s+to|stratified\s+by|depending\s+on|in\s+relation\s+to|with\s+respect\s+to|by\s+(?:subgroups?|"
+    r"baseline|time|age|sex|severity))\b",
+    regex.I,
+)
+_EFFECT_NOT_LAST = frozenset("period periods phase phases day days week weeks month months year years time times "
+                             "session sessions visit visits stage stages model models study trial design aspects "
+                             "parameters variables".split())
+_EFFECT_NOT_FIRST = frozenset("under other treatment management therapy prevention use".split())
+_SPECIMENS = frozenset("saliva urine blood serum plasma tears sputum stool feces faeces tissue tissues".split())
+_ADJECTIVE_ONLY = regex.compile(r"\p{L}+(?:ic|al|ive|ous|ary)", regex.I)
+_ADJECTIVE_LAST = regex.compile(r"\p{L}+(?:ic|ous|ive)", regex.I)
+_EFFECT_GERUND = regex.compile(r"^(?:reducing|improving|increasing|decreasing|preventing|lowering|enhancing|"
+                               r"promoting|raising|changing|modifying)\s+(?=\S+)", regex.I)
+# What ends a measure named after "effect of X on": the population or setting, or a purpose clause.
+_EFFECT_TAIL = regex.compile(
+    r"\s+(?:in|among|for|within|following|after|during|when|while|to|through|across)\s+"
+    r"(?=(?:[\w-]+\s+){0,3}(?:patients?|subjects?|participants?|children|adults?|women|men|infants?|volunteers?|"
+    r"people|individuals?|rats?|mice|dogs?|elderly|smokers|users|residents|students|workers|healthy|those|"
+    r"schoolchildren|pupils|girls|boys|mothers|neonates|newborns|pregnan\w*|persons|populations?|cohorts?|"
+    r"survivors|athletes|nurses|physicians|families|cases|outpatients|inpatients)\b).*$"
+    r"|\s+(?:in|during|after|following|at)\s+(?:\w+\s+){0,2}(?:surgery|pregnancy|hospitali[sz]ation|ICU|hospital|"
+    r"school|home|practice|settings?)\b.*$"
+    r"|\s+(?:as|by|using|with|via|when|while|if|because|and\s+to|compared)\s+.*$",
+    regex.I,
+)
 
 
 # A word that makes the noun phrase after it the object of a preposition or a relative clause.
@@ -852,7 +935,8 @@ def _distinct_names(names: Iterator[str]) -> list[str]:
 # Cue rules name measures the vocabulary does not know; what they name once is that measure wherever the
 # document writes it again ("nasal obstruction were assessed ... Nasal obstruction was also beneficially
 # affected (P < 0.05)"). Only names of two words or more: one word is too often something else.
-_CUE_RULES = frozenset({"cue_list", "cue_measured", "cue_result", "cue_p_name", "cue_p_list", "cue_registry"})
+_CUE_RULES = frozenset({"cue_list", "cue_measured", "cue_result", "cue_p_name", "cue_p_list", "cue_registry",
+                        "cue_effect"})
 
 
 _MODIFIER_WORD = regex.compile(r"\p{L}+-\p{L}+|\p{L}+(?:ed|al|ive|ic|ous)", regex.I)
