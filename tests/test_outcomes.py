@@ -623,6 +623,14 @@ def test_not_is_no_measure() -> None:
     ("To determine the effect of vitamin D on patients with asthma.", set(), {"patients with asthma", "patients"}),
     # no objective verb: a statement, not what the study set out to measure
     ("The effect of the drug on mood was not assessed in this report.", set(), {"mood"}),
+    # "... were assessed" after the list; "the outcome variables" before it (fourth held-out draw)
+    ("The effect of the micronutrients on the outcome variables growth, biochemical status, mental function, and bone "
+     "health were assessed.", {"growth", "biochemical status", "mental function", "bone health"},
+     {"outcome variables growth"}),
+    ("This study investigated the effects of oral dimercapto succinic acid (DMSA) therapy on the behavioural symptoms "
+     "of children with autism spectrum disorders (ASD) ages 3-8 years.", {"behavioural symptoms"}, set()),
+    # "AEs" is adverse events in the most-common cue (fourth held-out draw)
+    ("The most common AEs were dysgeusia, sneezing, and paresthesia.", {"dysgeusia", "sneezing", "paresthesia"}, set()),
 ])
 def test_measures_an_objective_names_after_effect_on(text: str, expected: set[str], unwanted: set[str]) -> None:
     found = names(text)

@@ -207,7 +207,7 @@ _CUE_FOLLOWING = regex.compile(
     r"(?:were|was|will\s+be)\s+(?:\w+\s+)?(?:assessed|measured|evaluated|recorded|collected|examined|determined|"
     r"analy[sz]ed|used|compared)\b[^:.;]{0,150}:\s*(?P<list>[^.;\n]{3,250})|"
     r"\b(?:most\s+(?:common|frequent|frequently\s+reported|prevalent)|commonest)\s+(?:\w+\s+)?"
-    r"(?:adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?|complications?|toxicit(?:y|ies))\s+"
+    r"(?:adverse\s+(?:events?|effects?|reactions?)|side[\s-]effects?|complications?|toxicit(?:y|ies)|(?-i:T?E?AEs|ADRs|SAEs))\s+"
     r"(?:were|was|included|includes?|:)\s+(?P<list>[^.;\n()]{3,200})",
     regex.I,
 )
@@ -235,6 +235,11 @@ _OBJECTIVE_BEFORE = regex.compile(
     r"determined|compared|studied|tested|explored|measured)|(?:aims?|objectives?|purpose|goals?)\s+(?:of\s+[^.;]{0,60}?)?"
     r"(?:was|were|is|are)\s+to\s+\w+|(?:AIMS?|OBJECTIVES?|PURPOSE)\s*:?)\s+(?:\w+\s+){0,3}?(?:the\s+)?"
     r"(?:\w+\s+){0,2}?$",
+    regex.I,
+)
+# "The effect of the micronutrients on the outcome variables growth, ... and bone health were assessed."
+_ASSESSED_AFTER = regex.compile(
+    r"\s+(?:was|were)\s+(?:also\s+)?(?:assessed|measured|evaluated|examined|studied|investigated|determined|compared)\b",
     regex.I,
 )
 _ITEM_SPLIT = regex.compile(r"\s*(?:,\s*(?:and|or)\s+|,|;|\band\b|\bor\b|\bas\s+well\s+as\b)\s*", regex.I)
@@ -523,7 +528,8 @@ def _cue_mentions(text: str, vocab: Vocabulary) -> list[OutcomeMatch]:
     pos = lowered.find("effect")
     while pos >= 0:
         m = _EFFECT_ON.match(text, pos)
-        if m is not None and _OBJECTIVE_BEFORE.search(text, max(0, _sentence_start(text, pos), pos - 200), pos):
+        if m is not None and (_OBJECTIVE_BEFORE.search(text, max(0, _sentence_start(text, pos), pos - 200), pos)
+                              or _ASSESSED_AFTER.search(text, m.start("list"), m.end())):
             out.extend(_effect_on_items(text, m, vocab))
         pos = lowered.find("effect", pos + 6)
     for word, verb in ((" was the ", 5), (" was a ", 5), (" was an ", 5), (" was our ", 5), (" were the ", 6),
@@ -574,6 +580,12 @@ def _effect_on_items(text: str, m: regex.Match[str], vocab: Vocabulary) -> list[
     out = []
     base = m.start("list")
     listed = m.group("list")
+    lead = _EFFECT_LIST_LEAD.match(listed)
+    if lead is not None:  # "on the outcome variables growth, biochemical status, ..."
+        listed, base = listed[lead.end():], base + lead.end()
+    assessed = _ASSESSED_AFTER.search(listed)
+    if assessed is not None:
+        listed = listed[:assessed.start()]  # "... and bone health were assessed"
     cut = _EFFECT_SUBGROUPS.search(listed)
     if cut is not None:
         listed = listed[:cut.start()]  # "on death according to time to treatment, severity of ...": subgroups follow
@@ -596,6 +608,11 @@ def _effect_on_items(text: str, m: regex.Match[str], vocab: Vocabulary) -> list[
     return out
 
 
+_EFFECT_LIST_LEAD = regex.compile(
+    r"(?:(?:primary|secondary|main)\s+)?(?:outcome\s+(?:variables|measures|parameters)|outcomes|end\s?points|variables|"
+    r"parameters)\s+(?:of\s+)?",
+    regex.I,
+)
 _EFFECT_SUBGROUPS = regex.compile(
     r"\s+(?:according\s+to|stratified\s+by|depending\s+on|in\s+relation\s+to|with\s+respect\s+to|by\s+(?:subgroups?|"
     r"baseline|time|age|sex|severity))\b",
@@ -619,6 +636,9 @@ _EFFECT_TAIL = regex.compile(
     r"survivors|athletes|nurses|physicians|families|cases|outpatients|inpatients)\b).*$"
     r"|\s+(?:in|during|after|following|at)\s+(?:\w+\s+){0,2}(?:surgery|pregnancy|hospitali[sz]ation|ICU|hospital|"
     r"school|home|practice|settings?)\b.*$"
+    r"|\s+of\s+(?:the\s+|these\s+|our\s+)?(?:[\w-]+\s+)?(?:patients?|subjects?|participants?|children|adults?|women|men|"
+    r"infants?|volunteers?|people|individuals?|smokers|users|residents|students|workers|schoolchildren|pupils|girls|boys|"
+    r"mothers|neonates|newborns)\b.*$"
     r"|\s+(?:as|by|using|with|via|when|while|if|because|and\s+to|compared)\s+.*$",
     regex.I,
 )
