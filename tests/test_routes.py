@@ -1176,30 +1176,3 @@ def test_all_abstracts_run() -> None:
             count += len(found)
     # About 1,650 mentions in 556 abstracts; a collapse of the rules shows here.
     assert 1400 < count < 2000
-
-
-def test_rules_compiled_by_the_stdlib_match_as_regex_would() -> None:
-    """Rules the stdlib's ``re`` reads are compiled by it (faster start-up); on real text, each must find
-    exactly the spans the ``regex`` engine finds for the same source and flags."""
-    import re
-
-    import regex
-
-    from conftest import ABSTRACTS
-
-    from extract.normalize import routes
-
-    if not ABSTRACTS.exists():
-        pytest.skip("shared corpus not present")
-    texts = [json.loads(line)["text"] for line in ABSTRACTS.open(encoding="utf-8")][:400]
-    texts += [p.read_text(encoding="utf-8") for p in sorted((Path(__file__).resolve().parents[1] / "seeds").glob("*.txt"))]
-    stdlib = 0
-    for rule in routes._RULES:
-        for pattern in (rule.pattern, rule.context, rule.not_context):
-            if pattern is None or not isinstance(pattern, re.Pattern):
-                continue
-            stdlib += 1
-            twin = regex.compile(pattern.pattern, pattern.flags & re.IGNORECASE)
-            for text in texts:
-                assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in twin.finditer(text)], rule.id
-    assert stdlib > 50
