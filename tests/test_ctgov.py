@@ -321,8 +321,6 @@ def test_one_line_search_response_with_one_study_is_named_by_the_file(tmp_path: 
     assert [d.id for d in read_text(two, stem="one", suffix=".jsonl")] == ["NCT09990001", "NCT09990001"]
 
 
-@pytest.mark.xfail(strict=True, reason="linking walks back up to three sentences: a measure whose title names no "
-                                       "outcome the rules know takes the previous measure's (normalize/linking.py)")
 def test_p_value_of_a_measure_without_a_named_outcome_is_not_linked_to_the_previous_measure() -> None:
     rec = _study()
     measures = rec["resultsSection"]["outcomeMeasuresModule"]["outcomeMeasures"]

@@ -81,3 +81,14 @@ def test_a_real_question_still_ends_a_sentence() -> None:
     text = "Does HbA1c fall? Body weight fell by 2 kg (P = 0.04)."
     outs = _outcomes(text, [("HbA1c", "HbA1c"), ("Body weight", "body weight")])
     assert link_p_values(text, _spans(text, ["P = 0.04"]), outs) == ["body weight"]
+
+
+def test_look_back_stops_at_the_next_outcome_measure_field() -> None:
+    """In a registry record, a measure whose title names no known outcome does not take the
+    outcome of the measure before it; a p-value under a named measure still links to it."""
+    text = ("Primary Outcome Measure: Change in FVC from baseline [Time Frame: 24 weeks]\n"
+            "Statistical Analyses: ANCOVA, P = 0.23\n"
+            "Secondary Outcome Measure: Efficacy [Time Frame: 24 weeks]\n"
+            "Statistical Analyses: ANCOVA, P = 0.62")
+    outs = _outcomes(text, [("FVC", "FVC")])
+    assert link_p_values(text, _spans(text, ["P = 0.23", "P = 0.62"]), outs) == ["FVC", None]

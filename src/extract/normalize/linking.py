@@ -107,6 +107,8 @@ def link_p_values(text: str, p_values: Sequence[tuple[int, int]],
                 if end <= 0 or s0 - end > 500:
                     break
                 prev_start, _ = _sentence_bounds(text, max(0, end - 2))
+                if _MEASURE_FIELD.search(text, prev_start + 1, ps):
+                    break  # a registry record's next outcome-measure field: the one before is another measure
                 prev = _distinct([o[2] for o in outs if prev_start <= o[0] and o[1] <= end])
                 if prev:
                     if len(prev) == 1:
@@ -116,6 +118,8 @@ def link_p_values(text: str, p_values: Sequence[tuple[int, int]],
     return result
 
 
+# The line that starts an outcome-measure field of a registry record ("Primary Outcome Measure: ...").
+_MEASURE_FIELD = regex.compile(r"(?:^|\n)(?:Primary|Secondary|Other(?:\s+Pre-?specified)?)?\s*Outcome\s+Measures?\s*:", regex.I)
 _CLAUSE_BREAK = regex.compile(r"[;:]|,\s+(?:and|but|whereas|while|although)\b|\b(?:whereas|while|but)\b")
 
 
